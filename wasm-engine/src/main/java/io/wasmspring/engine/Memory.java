@@ -3,6 +3,8 @@ package io.wasmspring.engine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A linear memory: a little-endian byte array that grows in 64 KiB pages. Shared by the
@@ -118,8 +120,9 @@ public final class Memory {
     }
 
     public byte[] readBytes(long offset, int length) {
+        int start = check(offset, length);
         byte[] out = new byte[length];
-        System.arraycopy(buffer, check(offset, length), out, 0, length);
+        System.arraycopy(buffer, start, out, 0, length);
         return out;
     }
 
@@ -149,5 +152,74 @@ public final class Memory {
 
     public void writeBytes(long offset, byte[] data) {
         System.arraycopy(data, 0, buffer, check(offset, data.length), data.length);
+    }
+
+    // ---- unsigned reads, byte ranges and strings, for host code ----
+
+    /** The byte at {@code offset}, zero-extended (0..255). */
+    public int readUnsignedByte(long offset) {
+        return readByte(offset) & 0xFF;
+    }
+
+    /** The 16-bit value at {@code offset}, zero-extended (0..65535). */
+    public int readUnsignedShort(long offset) {
+        return readShort(offset) & 0xFFFF;
+    }
+
+    /** The 32-bit value at {@code offset}, zero-extended, as wasm's {@code i64.load32_u} reads it. */
+    public long readUnsignedInt(long offset) {
+        return Integer.toUnsignedLong(readInt(offset));
+    }
+
+    /** Copies {@code length} bytes at {@code offset} into {@code target} from {@code targetOffset}. */
+    public void readBytes(long offset, byte[] target, int targetOffset, int length) {
+        System.arraycopy(buffer, check(offset, length), target, targetOffset, length);
+    }
+
+    /** Writes {@code length} bytes of {@code data} from {@code dataOffset} at {@code offset}. */
+    public void writeBytes(long offset, byte[] data, int dataOffset, int length) {
+        System.arraycopy(data, dataOffset, buffer, check(offset, length), length);
+    }
+
+    /** Sets {@code length} bytes at {@code offset} to {@code value}, as {@code memory.fill} does. */
+    public void fill(long offset, long length, byte value) {
+        int start = check(offset, length);
+        Arrays.fill(buffer, start, start + (int) length, value);
+    }
+
+    /**
+     * The UTF-8 string of {@code length} bytes at {@code offset} (the {@code (offset, length)}
+     * pair modules pass strings as; both unsigned). Malformed UTF-8 becomes U+FFFD.
+     */
+    public String readString(long offset, long length) {
+        return new String(buffer, check(offset, length), (int) length, StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code value} as UTF-8 (no terminator) at {@code offset}; returns the number of bytes written. */
+    public int writeString(long offset, String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        writeBytes(offset, utf8);
+        return utf8.length;
+    }
+
+    /** The NUL-terminated UTF-8 string at {@code offset}; a trap when no NUL byte comes before the end of memory. */
+    public String readCString(long offset) {
+        int start = check(offset, 0);
+        for (int end = start; end < buffer.length; end++) {
+            if (buffer[end] == 0) {
+                return new String(buffer, start, end - start, StandardCharsets.UTF_8);
+            }
+        }
+        throw new Trap(Trap.OUT_OF_BOUNDS_MEMORY + ": no NUL terminator after the string at offset " + offset
+                + " before the end of the memory (" + buffer.length + " bytes)");
+    }
+
+    /** Writes {@code value} as UTF-8 followed by a NUL byte at {@code offset}; returns the bytes written, NUL included. */
+    public int writeCString(long offset, String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        int start = check(offset, utf8.length + 1L);
+        System.arraycopy(utf8, 0, buffer, start, utf8.length);
+        buffer[start + utf8.length] = 0;
+        return utf8.length + 1;
     }
 }

@@ -1,0 +1,122 @@
+package io.wasmspring.engine;
+
+import io.wasmspring.engine.interpreter.Interpreter;
+import io.wasmspring.engine.runtime.FunctionInstance;
+import io.wasmspring.engine.runtime.HostFunctionInstance;
+import io.wasmspring.engine.runtime.Store;
+import io.wasmspring.engine.runtime.WasmFunction;
+import java.util.List;
+
+/**
+ * A function exported by an {@link Instance}, callable from Java. {@link #call} takes and returns
+ * Java values (i32 {@link Integer}, i64 {@link Long}, f32 {@link Float}, f64 {@link Double},
+ * references as objects); {@link #callRaw} takes and returns the interpreter's raw slots.
+ */
+public final class ExportedFunction {
+
+    private final String name;
+    private final FunctionInstance function;
+    private final Instance instance;
+
+    ExportedFunction(String name, FunctionInstance function, Instance instance) {
+        this.name = name;
+        this.function = function;
+        this.instance = instance;
+    }
+
+    /** The export name. */
+    public String name() {
+        return name;
+    }
+
+    public FunctionType type() {
+        return function.type;
+    }
+
+    /** The instance that exports this function. */
+    public Instance instance() {
+        return instance;
+    }
+
+    /** The run-time function (also what a funcref to it holds). */
+    FunctionInstance functionInstance() {
+        return function;
+    }
+
+    /**
+     * Calls with raw values: one slot per parameter (two for a v128), i32 in the low 32 bits,
+     * floats as their IEEE bits, references as handles of the instance's store.
+     *
+     * @return one slot per result
+     * @throws Trap when the code traps
+     */
+    public long[] callRaw(long... args) {
+        long[] actual = args != null ? args : new long[0];
+        int expected = function.type.paramSlots();
+        if (actual.length != expected) {
+            throw new WasmException("function \"" + name + "\" " + function.type + " takes " + expected
+                    + " argument slot(s), but was called with " + actual.length);
+        }
+        if (function instanceof HostFunctionInstance host) {
+            return callHost(host, actual);
+        }
+        return Interpreter.invoke(function, actual);
+    }
+
+    /**
+     * Calls with Java values: {@link Integer} (or {@link Short}, {@link Byte}, {@link Character},
+     * {@link Boolean}) for i32, {@link Long} (or a smaller integer) for i64, {@link Float} for f32,
+     * {@link Double} (or a float or int) for f64, a {@code long[2]} for v128, any object or
+     * {@code null} for externref, a function reference or {@code null} for funcref.
+     *
+     * @return one value per result: Integer, Long, Float, Double, {@code long[2]} or the referenced object
+     * @throws Trap when the code traps
+     */
+    public Object[] call(Object... args) {
+        Object[] actual = args != null ? args : new Object[] {null};
+        List<ValueType> params = function.type.params();
+        if (actual.length != params.size()) {
+            throw new WasmException("function \"" + name + "\" " + function.type + " takes " + params.size()
+                    + " argument(s), but was called with " + actual.length);
+        }
+        Store store = store();
+        long[] raw = new long[function.type.paramSlots()];
+        int slot = 0;
+        for (int i = 0; i < params.size(); i++) {
+            slot = ValueConversion.toRaw(actual[i], params.get(i), raw, slot, store, this, i);
+        }
+        long[] results = callRaw(raw);
+        List<ValueType> resultTypes = function.type.results();
+        Object[] out = new Object[resultTypes.size()];
+        slot = 0;
+        for (int i = 0; i < out.length; i++) {
+            ValueType type = resultTypes.get(i);
+            out[i] = ValueConversion.fromRaw(results, slot, type, store);
+            slot += type.slots();
+        }
+        return out;
+    }
+
+    /** The store whose handles this function's code understands. */
+    private Store store() {
+        return function instanceof WasmFunction wasm ? wasm.instance.store : instance.state().store;
+    }
+
+    /** A host function re-exported by the instance: call it directly, with the instance as caller. */
+    private long[] callHost(HostFunctionInstance host, long[] args) {
+        long[] results = host.handler.call(instance, args);
+        if (results == null) {
+            results = new long[0];
+        }
+        if (results.length != host.type.resultSlots()) {
+            throw new WasmException("host function " + host.displayName() + " " + host.type + " returned "
+                    + results.length + " value(s) instead of " + host.type.resultSlots());
+        }
+        return results;
+    }
+
+    @Override
+    public String toString() {
+        return "\"" + name + "\" " + function.type;
+    }
+}

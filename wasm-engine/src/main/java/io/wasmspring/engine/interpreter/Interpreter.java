@@ -1,0 +1,903 @@
+package io.wasmspring.engine.interpreter;
+
+import static io.wasmspring.engine.interpreter.NumericOps.f64;
+
+import io.wasmspring.engine.FunctionType;
+import io.wasmspring.engine.Trap;
+import io.wasmspring.engine.WasmException;
+import io.wasmspring.engine.runtime.FunctionInstance;
+import io.wasmspring.engine.runtime.HostFunctionInstance;
+import io.wasmspring.engine.runtime.InstanceState;
+import io.wasmspring.engine.runtime.WasmFunction;
+
+/**
+ * Executes functions: one dispatch loop per entry from Java, in which wasm calls and returns push
+ * and pop frames on the thread's {@link ExecutionContext} instead of recursing on the JVM stack,
+ * so deep wasm recursion ends in a {@code call stack exhausted} trap, never a StackOverflowError.
+ *
+ * <p>Values are raw {@code long} slots. Inside the loop an i32 or f32 slot may carry any upper
+ * bits (every reader casts to {@code int}); at the boundary to Java they are zero-extended.
+ */
+public final class Interpreter {
+
+    private Interpreter() {
+    }
+
+    /** Default for {@link #setMaxCallDepth}. */
+    public static final int DEFAULT_MAX_CALL_DEPTH = 100_000;
+
+    private static volatile int maxCallDepth = DEFAULT_MAX_CALL_DEPTH;
+
+    private static final ThreadLocal<ExecutionContext> CONTEXT = ThreadLocal.withInitial(ExecutionContext::new);
+
+    /** Sets how many wasm frames may be active on one thread before a call traps (limits hook). */
+    public static void setMaxCallDepth(int frames) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("maximum call depth must be positive: " + frames);
+        }
+        maxCallDepth = frames;
+    }
+
+    public static int maxCallDepth() {
+        return maxCallDepth;
+    }
+
+    /**
+     * Runs {@code f} to completion on the current thread.
+     *
+     * @param args one raw slot per parameter slot
+     * @return one raw slot per result slot
+     * @throws Trap when execution traps, with the wasm stack trace
+     */
+    public static long[] invoke(FunctionInstance f, long[] args) {
+        FunctionType type = f.type;
+        if (args.length != type.paramSlots()) {
+            throw new WasmException(f.displayName() + " takes " + type.paramSlots() + " argument slots " + type
+                    + ", got " + args.length);
+        }
+        if (f instanceof HostFunctionInstance host) {
+            return ControlOps.invokeHost(host, null, args.clone());
+        }
+        WasmFunction function = (WasmFunction) f;
+        ExecutionContext ctx = CONTEXT.get();
+        int base = ctx.sp;
+        int depth = ctx.depth;
+        ctx.activeCalls++;
+        try {
+            long[] stack = ctx.ensureStack(base + args.length);
+            System.arraycopy(args, 0, stack, base, args.length);
+            execute(ctx, function, base);
+            long[] results = new long[type.resultSlots()];
+            System.arraycopy(ctx.stack, base, results, 0, results.length);
+            ControlOps.normalize(type.results(), results);
+            return results;
+        } catch (StackOverflowError e) {
+            // Only host functions re-entering wasm recurse on the JVM stack.
+            throw new Trap(Trap.CALL_STACK_EXHAUSTED, e);
+        } finally {
+            ctx.sp = base;
+            ctx.depth = depth;
+            if (--ctx.activeCalls == 0) {
+                ctx.reset();
+            }
+        }
+    }
+
+    /**
+     * The dispatch loop. Runs {@code entry}, whose arguments are at {@code s[entryFp...]}, and
+     * leaves its results at {@code s[entryFp...]} of {@code ctx.stack}.
+     */
+    private static void execute(ExecutionContext ctx, WasmFunction entry, int entryFp) {
+        final int baseDepth = ctx.depth;
+        // Frames that may be suspended: the running one makes the maximum.
+        final int maxDepth = maxCallDepth - 1;
+        WasmFunction fn = entry;
+        CompiledFunction cf = fn.code;
+        int depth = baseDepth;
+        int fp = entryFp;
+        int pc = 0;
+        long[] s = ctx.ensureStack(fp + cf.frameSlots);
+        int sp = fp + cf.localSlots;
+        for (int i = fp + cf.paramSlots; i < sp; i++) {
+            s[i] = 0;
+        }
+        int[] code = cf.code;
+        InstanceState inst = fn.instance;
+        FunctionInstance[] funcs = inst.functions;
+        byte[] mem = MemoryOps.buffer(inst);
+        int[] frames = ctx.frames;
+        WasmFunction[] callers = ctx.callers;
+        int countdown = ExecutionContext.CHECK_INTERVAL;
+        try {
+            loop:
+            while (true) {
+                FunctionInstance callee;
+                call:
+                {
+                    switch (code[pc++]) {
+                        // ---- control ----
+                        case Op.UNREACHABLE:
+                            throw new Trap(Trap.UNREACHABLE);
+                        case Op.JUMP:
+                            pc = code[pc];
+                            break;
+                        case Op.JUMP_BACK:
+                            pc = code[pc];
+                            if (--countdown <= 0) {
+                                countdown = ctx.checkLimits();
+                            }
+                            break;
+                        case Op.BR_IF:
+                            pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
+                            break;
+                        case Op.BR_IF_BACK:
+                            if ((int) s[--sp] != 0) {
+                                pc = code[pc];
+                                if (--countdown <= 0) {
+                                    countdown = ctx.checkLimits();
+                                }
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        case Op.BR_UNLESS:
+                            pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+                            break;
+                        case Op.BR_MOVE: {
+                            int arity = code[pc + 1];
+                            int dest = fp + code[pc + 2];
+                            System.arraycopy(s, sp - arity, s, dest, arity);
+                            sp = dest + arity;
+                            pc = code[pc];
+                            break;
+                        }
+                        case Op.COUNTDOWN:
+                            if (--countdown <= 0) {
+                                countdown = ctx.checkLimits();
+                            }
+                            break;
+                        case Op.BR_TABLE: {
+                            int n = code[pc];
+                            int i = (int) s[--sp];
+                            int e = pc + 1 + 3 * (i < 0 || i > n ? n : i);
+                            int arity = code[e + 1];
+                            int dest = fp + code[e + 2];
+                            if (dest != sp - arity) {
+                                System.arraycopy(s, sp - arity, s, dest, arity);
+                            }
+                            sp = dest + arity;
+                            pc = code[e];
+                            if (--countdown <= 0) {
+                                countdown = ctx.checkLimits();
+                            }
+                            break;
+                        }
+                        case Op.RETURN: {
+                            int r = cf.resultSlots;
+                            if (sp - r != fp) {
+                                System.arraycopy(s, sp - r, s, fp, r);
+                            }
+                            sp = fp + r;
+                            if (depth == baseDepth) {
+                                return;
+                            }
+                            depth--;
+                            pc = frames[2 * depth];
+                            fp = frames[2 * depth + 1];
+                            InstanceState previous = inst;
+                            fn = callers[depth];
+                            callers[depth] = null;
+                            cf = fn.code;
+                            code = cf.code;
+                            inst = fn.instance;
+                            if (inst != previous) {
+                                funcs = inst.functions;
+                            }
+                            mem = MemoryOps.buffer(inst);
+                            break;
+                        }
+                        case Op.CALL:
+                            callee = funcs[code[pc++]];
+                            break call;
+                        case Op.CALL_INDIRECT:
+                            callee = TableOps.indirectCallee(inst, code[pc], code[pc + 1], (int) s[--sp]);
+                            pc += 2;
+                            break call;
+
+                        // ---- parametric and variables ----
+                        case Op.DROP:
+                            sp--;
+                            break;
+                        case Op.SELECT:
+                            sp -= 2;
+                            if ((int) s[sp + 1] == 0) {
+                                s[sp - 1] = s[sp];
+                            }
+                            break;
+                        case Op.LOCAL_GET:
+                            s[sp++] = s[fp + code[pc++]];
+                            break;
+                        case Op.LOCAL_GET2:
+                            s[sp] = s[fp + code[pc]];
+                            s[sp + 1] = s[fp + code[pc + 1]];
+                            sp += 2;
+                            pc += 2;
+                            break;
+                        case Op.LOCAL_SET:
+                            s[fp + code[pc++]] = s[--sp];
+                            break;
+                        case Op.LOCAL_TEE:
+                            s[fp + code[pc++]] = s[sp - 1];
+                            break;
+                        case Op.GLOBAL_GET:
+                            s[sp++] = inst.globals[code[pc++]].bits();
+                            break;
+                        case Op.GLOBAL_SET:
+                            inst.globals[code[pc++]].setBits(s[--sp]);
+                            break;
+                        case Op.GLOBAL_GET_REF:
+                            s[sp++] = inst.store.handle(inst.globals[code[pc++]].ref());
+                            break;
+                        case Op.GLOBAL_SET_REF:
+                            inst.globals[code[pc++]].setRef(inst.store.ref(s[--sp]));
+                            break;
+                        case Op.TABLE_GET:
+                            s[sp - 1] = TableOps.get(inst, code[pc++], (int) s[sp - 1]);
+                            break;
+                        case Op.TABLE_SET:
+                            sp -= 2;
+                            TableOps.set(inst, code[pc++], (int) s[sp], s[sp + 1]);
+                            break;
+
+                        // ---- memory ----
+                        case Op.I32_LOAD:
+                        case Op.F32_LOAD:
+                            s[sp - 1] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 4));
+                            break;
+                        case Op.I64_LOAD:
+                        case Op.F64_LOAD:
+                            s[sp - 1] = (long) MemoryOps.LONG.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 8));
+                            break;
+                        case Op.I32_LOAD8_S:
+                        case Op.I64_LOAD8_S:
+                            s[sp - 1] = mem[MemoryOps.address(mem, s[sp - 1], code[pc++], 1)];
+                            break;
+                        case Op.I32_LOAD8_U:
+                        case Op.I64_LOAD8_U:
+                            s[sp - 1] = mem[MemoryOps.address(mem, s[sp - 1], code[pc++], 1)] & 0xFF;
+                            break;
+                        case Op.I32_LOAD16_S:
+                        case Op.I64_LOAD16_S:
+                            s[sp - 1] = (short) MemoryOps.SHORT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 2));
+                            break;
+                        case Op.I32_LOAD16_U:
+                        case Op.I64_LOAD16_U:
+                            s[sp - 1] = (short) MemoryOps.SHORT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 2)) & 0xFFFF;
+                            break;
+                        case Op.I64_LOAD32_S:
+                            s[sp - 1] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 4));
+                            break;
+                        case Op.I64_LOAD32_U:
+                            s[sp - 1] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 4)) & 0xFFFF_FFFFL;
+                            break;
+                        case Op.I32_STORE:
+                        case Op.F32_STORE:
+                        case Op.I64_STORE32:
+                            sp -= 2;
+                            MemoryOps.INT.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 4), (int) s[sp + 1]);
+                            break;
+                        case Op.I64_STORE:
+                        case Op.F64_STORE:
+                            sp -= 2;
+                            MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8), s[sp + 1]);
+                            break;
+                        case Op.I32_STORE8:
+                        case Op.I64_STORE8:
+                            sp -= 2;
+                            mem[MemoryOps.address(mem, s[sp], code[pc++], 1)] = (byte) s[sp + 1];
+                            break;
+                        case Op.I32_STORE16:
+                        case Op.I64_STORE16:
+                            sp -= 2;
+                            MemoryOps.SHORT.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 2), (short) s[sp + 1]);
+                            break;
+                        case Op.MEMORY_SIZE:
+                            s[sp++] = MemoryOps.size(inst);
+                            break;
+                        case Op.MEMORY_GROW:
+                            s[sp - 1] = MemoryOps.grow(inst, (int) s[sp - 1]);
+                            mem = MemoryOps.buffer(inst);
+                            break;
+
+                        // ---- constants ----
+                        case Op.CONST32:
+                            s[sp++] = code[pc++];
+                            break;
+                        case Op.CONST64:
+                            s[sp++] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
+                            pc += 2;
+                            break;
+
+                        // ---- i32 ----
+                        case Op.I32_EQZ:
+                            s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
+                            break;
+                        case Op.I32_EQ:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0;
+                            break;
+                        case Op.I32_NE:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] != (int) s[sp] ? 1 : 0;
+                            break;
+                        case Op.I32_LT_S:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] < (int) s[sp] ? 1 : 0;
+                            break;
+                        case Op.I32_LT_U:
+                            sp--;
+                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) < 0 ? 1 : 0;
+                            break;
+                        case Op.I32_GT_S:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] > (int) s[sp] ? 1 : 0;
+                            break;
+                        case Op.I32_GT_U:
+                            sp--;
+                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) > 0 ? 1 : 0;
+                            break;
+                        case Op.I32_LE_S:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] <= (int) s[sp] ? 1 : 0;
+                            break;
+                        case Op.I32_LE_U:
+                            sp--;
+                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) <= 0 ? 1 : 0;
+                            break;
+                        case Op.I32_GE_S:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] >= (int) s[sp] ? 1 : 0;
+                            break;
+                        case Op.I32_GE_U:
+                            sp--;
+                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) >= 0 ? 1 : 0;
+                            break;
+
+                        // ---- i64 comparisons ----
+                        case Op.I64_EQZ:
+                            s[sp - 1] = s[sp - 1] == 0 ? 1 : 0;
+                            break;
+                        case Op.I64_EQ:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] == s[sp] ? 1 : 0;
+                            break;
+                        case Op.I64_NE:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] != s[sp] ? 1 : 0;
+                            break;
+                        case Op.I64_LT_S:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] < s[sp] ? 1 : 0;
+                            break;
+                        case Op.I64_LT_U:
+                            sp--;
+                            s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) < 0 ? 1 : 0;
+                            break;
+                        case Op.I64_GT_S:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] > s[sp] ? 1 : 0;
+                            break;
+                        case Op.I64_GT_U:
+                            sp--;
+                            s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) > 0 ? 1 : 0;
+                            break;
+                        case Op.I64_LE_S:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] <= s[sp] ? 1 : 0;
+                            break;
+                        case Op.I64_LE_U:
+                            sp--;
+                            s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) <= 0 ? 1 : 0;
+                            break;
+                        case Op.I64_GE_S:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] >= s[sp] ? 1 : 0;
+                            break;
+                        case Op.I64_GE_U:
+                            sp--;
+                            s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) >= 0 ? 1 : 0;
+                            break;
+
+                        // ---- float comparisons ----
+                        case Op.F32_EQ:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32(s[sp - 1]) == NumericOps.f32(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F32_NE:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32(s[sp - 1]) != NumericOps.f32(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F32_LT:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32(s[sp - 1]) < NumericOps.f32(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F32_GT:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32(s[sp - 1]) > NumericOps.f32(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F32_LE:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32(s[sp - 1]) <= NumericOps.f32(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F32_GE:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32(s[sp - 1]) >= NumericOps.f32(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F64_EQ:
+                            sp--;
+                            s[sp - 1] = f64(s[sp - 1]) == f64(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F64_NE:
+                            sp--;
+                            s[sp - 1] = f64(s[sp - 1]) != f64(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F64_LT:
+                            sp--;
+                            s[sp - 1] = f64(s[sp - 1]) < f64(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F64_GT:
+                            sp--;
+                            s[sp - 1] = f64(s[sp - 1]) > f64(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F64_LE:
+                            sp--;
+                            s[sp - 1] = f64(s[sp - 1]) <= f64(s[sp]) ? 1 : 0;
+                            break;
+                        case Op.F64_GE:
+                            sp--;
+                            s[sp - 1] = f64(s[sp - 1]) >= f64(s[sp]) ? 1 : 0;
+                            break;
+
+                        // ---- i32 arithmetic ----
+                        case Op.I32_CLZ:
+                            s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
+                            break;
+                        case Op.I32_CTZ:
+                            s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
+                            break;
+                        case Op.I32_POPCNT:
+                            s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
+                            break;
+                        case Op.I32_ADD:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] + (int) s[sp];
+                            break;
+                        case Op.I32_ADD_CONST:
+                            s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                            break;
+                        case Op.I32_SUB:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] - (int) s[sp];
+                            break;
+                        case Op.I32_MUL:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] * (int) s[sp];
+                            break;
+                        case Op.I32_DIV_S:
+                            sp--;
+                            s[sp - 1] = NumericOps.i32DivS((int) s[sp - 1], (int) s[sp]);
+                            break;
+                        case Op.I32_DIV_U:
+                            sp--;
+                            s[sp - 1] = NumericOps.i32DivU((int) s[sp - 1], (int) s[sp]);
+                            break;
+                        case Op.I32_REM_S:
+                            sp--;
+                            s[sp - 1] = NumericOps.i32RemS((int) s[sp - 1], (int) s[sp]);
+                            break;
+                        case Op.I32_REM_U:
+                            sp--;
+                            s[sp - 1] = NumericOps.i32RemU((int) s[sp - 1], (int) s[sp]);
+                            break;
+                        case Op.I32_AND:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] & (int) s[sp];
+                            break;
+                        case Op.I32_OR:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] | (int) s[sp];
+                            break;
+                        case Op.I32_XOR:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] ^ (int) s[sp];
+                            break;
+                        case Op.I32_SHL:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] << (int) s[sp];
+                            break;
+                        case Op.I32_SHR_S:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] >> (int) s[sp];
+                            break;
+                        case Op.I32_SHR_U:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp];
+                            break;
+                        case Op.I32_ROTL:
+                            sp--;
+                            s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]);
+                            break;
+                        case Op.I32_ROTR:
+                            sp--;
+                            s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]);
+                            break;
+
+                        // ---- i64 arithmetic ----
+                        case Op.I64_CLZ:
+                            s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
+                            break;
+                        case Op.I64_CTZ:
+                            s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
+                            break;
+                        case Op.I64_POPCNT:
+                            s[sp - 1] = Long.bitCount(s[sp - 1]);
+                            break;
+                        case Op.I64_ADD:
+                            sp--;
+                            s[sp - 1] += s[sp];
+                            break;
+                        case Op.I64_SUB:
+                            sp--;
+                            s[sp - 1] -= s[sp];
+                            break;
+                        case Op.I64_MUL:
+                            sp--;
+                            s[sp - 1] *= s[sp];
+                            break;
+                        case Op.I64_DIV_S:
+                            sp--;
+                            s[sp - 1] = NumericOps.i64DivS(s[sp - 1], s[sp]);
+                            break;
+                        case Op.I64_DIV_U:
+                            sp--;
+                            s[sp - 1] = NumericOps.i64DivU(s[sp - 1], s[sp]);
+                            break;
+                        case Op.I64_REM_S:
+                            sp--;
+                            s[sp - 1] = NumericOps.i64RemS(s[sp - 1], s[sp]);
+                            break;
+                        case Op.I64_REM_U:
+                            sp--;
+                            s[sp - 1] = NumericOps.i64RemU(s[sp - 1], s[sp]);
+                            break;
+                        case Op.I64_AND:
+                            sp--;
+                            s[sp - 1] &= s[sp];
+                            break;
+                        case Op.I64_OR:
+                            sp--;
+                            s[sp - 1] |= s[sp];
+                            break;
+                        case Op.I64_XOR:
+                            sp--;
+                            s[sp - 1] ^= s[sp];
+                            break;
+                        case Op.I64_SHL:
+                            sp--;
+                            s[sp - 1] <<= s[sp];
+                            break;
+                        case Op.I64_SHR_S:
+                            sp--;
+                            s[sp - 1] >>= s[sp];
+                            break;
+                        case Op.I64_SHR_U:
+                            sp--;
+                            s[sp - 1] >>>= s[sp];
+                            break;
+                        case Op.I64_ROTL:
+                            sp--;
+                            s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]);
+                            break;
+                        case Op.I64_ROTR:
+                            sp--;
+                            s[sp - 1] = Long.rotateRight(s[sp - 1], (int) s[sp]);
+                            break;
+
+                        // ---- f32 arithmetic ----
+                        case Op.F32_ABS:
+                            s[sp - 1] = (int) s[sp - 1] & 0x7FFF_FFFF;
+                            break;
+                        case Op.F32_NEG:
+                            s[sp - 1] = (int) s[sp - 1] ^ 0x8000_0000;
+                            break;
+                        case Op.F32_CEIL:
+                            s[sp - 1] = NumericOps.f32Ceil(s[sp - 1]);
+                            break;
+                        case Op.F32_FLOOR:
+                            s[sp - 1] = NumericOps.f32Floor(s[sp - 1]);
+                            break;
+                        case Op.F32_TRUNC:
+                            s[sp - 1] = NumericOps.f32Trunc(s[sp - 1]);
+                            break;
+                        case Op.F32_NEAREST:
+                            s[sp - 1] = NumericOps.f32Nearest(s[sp - 1]);
+                            break;
+                        case Op.F32_SQRT:
+                            s[sp - 1] = NumericOps.f32Sqrt(s[sp - 1]);
+                            break;
+                        case Op.F32_ADD:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32Add(s[sp - 1], s[sp]);
+                            break;
+                        case Op.F32_SUB:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32Sub(s[sp - 1], s[sp]);
+                            break;
+                        case Op.F32_MUL:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32Mul(s[sp - 1], s[sp]);
+                            break;
+                        case Op.F32_DIV:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32Div(s[sp - 1], s[sp]);
+                            break;
+                        case Op.F32_MIN:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32Min(s[sp - 1], s[sp]);
+                            break;
+                        case Op.F32_MAX:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32Max(s[sp - 1], s[sp]);
+                            break;
+                        case Op.F32_COPYSIGN:
+                            sp--;
+                            s[sp - 1] = NumericOps.f32Copysign(s[sp - 1], s[sp]);
+                            break;
+
+                        // ---- f64 arithmetic ----
+                        case Op.F64_ABS:
+                            s[sp - 1] &= 0x7FFF_FFFF_FFFF_FFFFL;
+                            break;
+                        case Op.F64_NEG:
+                            s[sp - 1] ^= 0x8000_0000_0000_0000L;
+                            break;
+                        case Op.F64_CEIL:
+                            s[sp - 1] = NumericOps.f64Ceil(s[sp - 1]);
+                            break;
+                        case Op.F64_FLOOR:
+                            s[sp - 1] = NumericOps.f64Floor(s[sp - 1]);
+                            break;
+                        case Op.F64_TRUNC:
+                            s[sp - 1] = NumericOps.f64Trunc(s[sp - 1]);
+                            break;
+                        case Op.F64_NEAREST:
+                            s[sp - 1] = NumericOps.f64Nearest(s[sp - 1]);
+                            break;
+                        case Op.F64_SQRT:
+                            s[sp - 1] = NumericOps.f64Sqrt(s[sp - 1]);
+                            break;
+                        case Op.F64_ADD:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + f64(s[sp]));
+                            break;
+                        case Op.F64_SUB:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) - f64(s[sp]));
+                            break;
+                        case Op.F64_MUL:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) * f64(s[sp]));
+                            break;
+                        case Op.F64_DIV:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) / f64(s[sp]));
+                            break;
+                        case Op.F64_MIN:
+                            sp--;
+                            s[sp - 1] = NumericOps.f64Min(s[sp - 1], s[sp]);
+                            break;
+                        case Op.F64_MAX:
+                            sp--;
+                            s[sp - 1] = NumericOps.f64Max(s[sp - 1], s[sp]);
+                            break;
+                        case Op.F64_COPYSIGN:
+                            sp--;
+                            s[sp - 1] = NumericOps.f64Copysign(s[sp - 1], s[sp]);
+                            break;
+
+                        // ---- conversions ----
+                        case Op.I32_WRAP_I64:
+                            s[sp - 1] = (int) s[sp - 1];
+                            break;
+                        case Op.I32_TRUNC_F32_S:
+                            s[sp - 1] = ConversionOps.i32TruncF32S(s[sp - 1]);
+                            break;
+                        case Op.I32_TRUNC_F32_U:
+                            s[sp - 1] = ConversionOps.i32TruncF32U(s[sp - 1]);
+                            break;
+                        case Op.I32_TRUNC_F64_S:
+                            s[sp - 1] = ConversionOps.i32TruncF64S(s[sp - 1]);
+                            break;
+                        case Op.I32_TRUNC_F64_U:
+                            s[sp - 1] = ConversionOps.i32TruncF64U(s[sp - 1]);
+                            break;
+                        case Op.I64_EXTEND_I32_S:
+                            s[sp - 1] = (int) s[sp - 1];
+                            break;
+                        case Op.I64_EXTEND_I32_U:
+                            s[sp - 1] &= 0xFFFF_FFFFL;
+                            break;
+                        case Op.I64_TRUNC_F32_S:
+                            s[sp - 1] = ConversionOps.i64TruncF32S(s[sp - 1]);
+                            break;
+                        case Op.I64_TRUNC_F32_U:
+                            s[sp - 1] = ConversionOps.i64TruncF32U(s[sp - 1]);
+                            break;
+                        case Op.I64_TRUNC_F64_S:
+                            s[sp - 1] = ConversionOps.i64TruncF64S(s[sp - 1]);
+                            break;
+                        case Op.I64_TRUNC_F64_U:
+                            s[sp - 1] = ConversionOps.i64TruncF64U(s[sp - 1]);
+                            break;
+                        case Op.F32_CONVERT_I32_S:
+                            s[sp - 1] = Float.floatToRawIntBits((float) (int) s[sp - 1]);
+                            break;
+                        case Op.F32_CONVERT_I32_U:
+                            s[sp - 1] = ConversionOps.f32ConvertI32U(s[sp - 1]);
+                            break;
+                        case Op.F32_CONVERT_I64_S:
+                            s[sp - 1] = Float.floatToRawIntBits((float) s[sp - 1]);
+                            break;
+                        case Op.F32_CONVERT_I64_U:
+                            s[sp - 1] = ConversionOps.f32ConvertI64U(s[sp - 1]);
+                            break;
+                        case Op.F32_DEMOTE_F64:
+                            s[sp - 1] = ConversionOps.f32DemoteF64(s[sp - 1]);
+                            break;
+                        case Op.F64_CONVERT_I32_S:
+                            s[sp - 1] = Double.doubleToRawLongBits((int) s[sp - 1]);
+                            break;
+                        case Op.F64_CONVERT_I32_U:
+                            s[sp - 1] = ConversionOps.f64ConvertI32U(s[sp - 1]);
+                            break;
+                        case Op.F64_CONVERT_I64_S:
+                            s[sp - 1] = Double.doubleToRawLongBits((double) s[sp - 1]);
+                            break;
+                        case Op.F64_CONVERT_I64_U:
+                            s[sp - 1] = ConversionOps.f64ConvertI64U(s[sp - 1]);
+                            break;
+                        case Op.F64_PROMOTE_F32:
+                            s[sp - 1] = ConversionOps.f64PromoteF32(s[sp - 1]);
+                            break;
+                        case Op.I32_EXTEND8_S:
+                        case Op.I64_EXTEND8_S:
+                            s[sp - 1] = (byte) s[sp - 1];
+                            break;
+                        case Op.I32_EXTEND16_S:
+                        case Op.I64_EXTEND16_S:
+                            s[sp - 1] = (short) s[sp - 1];
+                            break;
+                        case Op.I64_EXTEND32_S:
+                            s[sp - 1] = (int) s[sp - 1];
+                            break;
+                        case Op.I32_TRUNC_SAT_F32_S:
+                        case Op.I32_TRUNC_SAT_F32_U:
+                        case Op.I32_TRUNC_SAT_F64_S:
+                        case Op.I32_TRUNC_SAT_F64_U:
+                        case Op.I64_TRUNC_SAT_F32_S:
+                        case Op.I64_TRUNC_SAT_F32_U:
+                        case Op.I64_TRUNC_SAT_F64_S:
+                        case Op.I64_TRUNC_SAT_F64_U:
+                            s[sp - 1] = ConversionOps.truncSat(code[pc - 1], s[sp - 1]);
+                            break;
+
+                        // ---- references ----
+                        case Op.REF_IS_NULL:
+                            s[sp - 1] = s[sp - 1] == 0 ? 1 : 0;
+                            break;
+                        case Op.REF_FUNC:
+                            s[sp++] = inst.store.handle(funcs[code[pc++]]);
+                            break;
+
+                        // ---- bulk memory and tables ----
+                        case Op.MEMORY_INIT:
+                            sp -= 3;
+                            MemoryOps.init(inst, mem, code[pc++], s[sp], s[sp + 1], s[sp + 2]);
+                            break;
+                        case Op.DATA_DROP:
+                            MemoryOps.dropData(inst, code[pc++]);
+                            break;
+                        case Op.MEMORY_COPY:
+                            sp -= 3;
+                            MemoryOps.copy(mem, s[sp], s[sp + 1], s[sp + 2]);
+                            break;
+                        case Op.MEMORY_FILL:
+                            sp -= 3;
+                            MemoryOps.fill(mem, s[sp], s[sp + 1], s[sp + 2]);
+                            break;
+                        case Op.TABLE_INIT:
+                            sp -= 3;
+                            TableOps.init(inst, code[pc + 1], code[pc], s[sp], s[sp + 1], s[sp + 2]);
+                            pc += 2;
+                            break;
+                        case Op.ELEM_DROP:
+                            TableOps.dropElement(inst, code[pc++]);
+                            break;
+                        case Op.TABLE_COPY:
+                            sp -= 3;
+                            TableOps.copy(inst, code[pc], code[pc + 1], s[sp], s[sp + 1], s[sp + 2]);
+                            pc += 2;
+                            break;
+                        case Op.TABLE_GROW:
+                            sp--;
+                            s[sp - 1] = TableOps.grow(inst, code[pc++], s[sp - 1], (int) s[sp]);
+                            break;
+                        case Op.TABLE_SIZE:
+                            s[sp++] = TableOps.size(inst, code[pc++]);
+                            break;
+                        case Op.TABLE_FILL:
+                            sp -= 3;
+                            TableOps.fill(inst, code[pc++], s[sp], s[sp + 1], s[sp + 2]);
+                            break;
+                        default:
+                            throw new IllegalStateException("bad opcode " + code[pc - 1] + " at " + (pc - 1));
+                    }
+                    continue loop;
+                }
+                // ---- a call: push the caller's frame and enter the callee, or run the host function ----
+                if (callee instanceof WasmFunction w) {
+                    if (depth >= maxDepth) {
+                        throw new Trap(Trap.CALL_STACK_EXHAUSTED);
+                    }
+                    if (depth >= callers.length) {
+                        ctx.growFrames();
+                        frames = ctx.frames;
+                        callers = ctx.callers;
+                    }
+                    frames[2 * depth] = pc;
+                    frames[2 * depth + 1] = fp;
+                    callers[depth] = fn;
+                    depth++;
+                    fn = w;
+                    cf = w.code;
+                    code = cf.code;
+                    fp = sp - cf.paramSlots;
+                    if (fp + cf.frameSlots > s.length) {
+                        s = ctx.ensureStack(fp + cf.frameSlots);
+                    }
+                    sp = fp + cf.localSlots;
+                    for (int i = fp + cf.paramSlots; i < sp; i++) {
+                        s[i] = 0;
+                    }
+                    pc = 0;
+                    if (w.instance != inst) {
+                        inst = w.instance;
+                        funcs = inst.functions;
+                        mem = MemoryOps.buffer(inst);
+                    }
+                    if (--countdown <= 0) {
+                        countdown = ctx.checkLimits();
+                    }
+                } else {
+                    ctx.sp = sp;
+                    ctx.depth = depth;
+                    sp = ControlOps.callHost(ctx, (HostFunctionInstance) callee, inst, sp);
+                    s = ctx.stack;
+                    frames = ctx.frames;
+                    callers = ctx.callers;
+                    mem = MemoryOps.buffer(inst);
+                }
+            }
+        } catch (Trap t) {
+            ControlOps.addFrames(t, fn, callers, depth, baseDepth);
+            throw t;
+        } catch (WasmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Trap t = new Trap("internal interpreter error in " + fn.displayName() + " at byte offset "
+                    + fn.code.byteOffsetAt(pc) + ": " + e, e);
+            ControlOps.addFrames(t, fn, callers, depth, baseDepth);
+            throw t;
+        }
+    }
+}
