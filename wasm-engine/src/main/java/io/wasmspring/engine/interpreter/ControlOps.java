@@ -32,7 +32,7 @@ final class ControlOps {
      */
     static int callHost(ExecutionContext ctx, HostFunctionInstance host, InstanceState caller, int sp) {
         FunctionType type = host.type;
-        int params = type.params().size();
+        int params = type.paramSlots();
         long[] args = new long[params];
         System.arraycopy(ctx.stack, sp - params, args, 0, params);
         long[] results = invokeHost(host, caller == null ? null : caller.api, args);
@@ -63,20 +63,24 @@ final class ControlOps {
         if (results == null) {
             results = NO_VALUES;
         }
-        if (results.length != type.results().size()) {
+        if (results.length != type.resultSlots()) {
             throw new Trap("host function " + host.displayName() + " returned " + results.length
-                    + " values where its type " + type + " has " + type.results().size());
+                    + " values where its type " + type + " has " + type.resultSlots());
         }
         return results;
     }
 
     /** i32 and f32 values as the contract shows them to the host: the low 32 bits, zero-extended. */
     static void normalize(List<ValueType> types, long[] values) {
-        for (int i = 0; i < values.length && i < types.size(); i++) {
-            ValueType t = types.get(i);
-            if (t == ValueType.I32 || t == ValueType.F32) {
-                values[i] &= 0xFFFF_FFFFL;
+        int slot = 0;
+        for (ValueType t : types) {
+            if (slot >= values.length) {
+                return;
             }
+            if (t == ValueType.I32 || t == ValueType.F32) {
+                values[slot] &= 0xFFFF_FFFFL;
+            }
+            slot += t.slots();
         }
     }
 

@@ -53,9 +53,14 @@ final class ExecutionContext {
         frames = Arrays.copyOf(frames, 2 * n);
     }
 
-    /** After the outermost call: drop references to functions and an oversized stack. */
-    void reset() {
-        Arrays.fill(callers, null);
+    /**
+     * After the outermost call: drops an oversized stack, and after a trap (which leaves
+     * suspended frames behind) the references to their functions.
+     */
+    void release(boolean trapped) {
+        if (trapped) {
+            Arrays.fill(callers, null);
+        }
         if (stack.length > RETAINED_STACK_SLOTS) {
             stack = new long[INITIAL_STACK_SLOTS];
         }

@@ -214,8 +214,9 @@ final class FunctionLowering {
             }
             case Opcodes.LOCAL_GET -> {
                 int local = reader.readU32();
-                requireOneSlot(localSize[local], op);
-                if (canFuseWith(Op.LOCAL_GET)) {
+                if (localSize[local] == 2) {
+                    emitOp(Op.LOCAL_GET_V128, offset);
+                } else if (canFuseWith(Op.LOCAL_GET)) {
                     int first = code.get(lastStart + 1);
                     offset = unemitLast();
                     emitOp(Op.LOCAL_GET2, offset);
@@ -228,26 +229,26 @@ final class FunctionLowering {
             }
             case Opcodes.LOCAL_SET -> {
                 int local = reader.readU32();
-                requireOneSlot(localSize[local], op);
-                emitOp(Op.LOCAL_SET, offset);
+                emitOp(localSize[local] == 2 ? Op.LOCAL_SET_V128 : Op.LOCAL_SET, offset);
                 code.add(localSlotOf[local]);
                 pop();
             }
             case Opcodes.LOCAL_TEE -> {
                 int local = reader.readU32();
-                requireOneSlot(localSize[local], op);
-                emitOp(Op.LOCAL_TEE, offset);
+                emitOp(localSize[local] == 2 ? Op.LOCAL_TEE_V128 : Op.LOCAL_TEE, offset);
                 code.add(localSlotOf[local]);
             }
             case Opcodes.GLOBAL_GET -> {
                 int global = reader.readU32();
-                emitOp(index.referenceGlobals[global] ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, offset);
+                boolean vector = index.vectorGlobals[global];
+                emitOp(index.referenceGlobals[global] ? Op.GLOBAL_GET_REF : vector ? Op.GLOBAL_GET_V128 : Op.GLOBAL_GET, offset);
                 code.add(global);
-                push(1);
+                push(vector ? 2 : 1);
             }
             case Opcodes.GLOBAL_SET -> {
                 int global = reader.readU32();
-                emitOp(index.referenceGlobals[global] ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, offset);
+                emitOp(index.referenceGlobals[global] ? Op.GLOBAL_SET_REF
+                        : index.vectorGlobals[global] ? Op.GLOBAL_SET_V128 : Op.GLOBAL_SET, offset);
                 code.add(global);
                 pop();
             }
@@ -504,8 +505,7 @@ final class FunctionLowering {
         pop();
         int size = pop();
         pop();
-        requireOneSlot(size, Opcodes.SELECT);
-        emitOp(Op.SELECT, offset);
+        emitOp(size == 2 ? Op.SELECT_V128 : Op.SELECT, offset);
         push(size);
     }
 
@@ -592,12 +592,6 @@ final class FunctionLowering {
             n += t.slots();
         }
         return n;
-    }
-
-    private void requireOneSlot(int size, int op) {
-        if (size != 1) {
-            throw unsupported(op);
-        }
     }
 
     private WasmException unsupported(int op) {

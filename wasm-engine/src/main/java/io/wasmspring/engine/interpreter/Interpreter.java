@@ -63,6 +63,7 @@ public final class Interpreter {
         int base = ctx.sp;
         int depth = ctx.depth;
         ctx.activeCalls++;
+        boolean completed = false;
         try {
             long[] stack = ctx.ensureStack(base + args.length);
             System.arraycopy(args, 0, stack, base, args.length);
@@ -70,6 +71,7 @@ public final class Interpreter {
             long[] results = new long[type.resultSlots()];
             System.arraycopy(ctx.stack, base, results, 0, results.length);
             ControlOps.normalize(type.results(), results);
+            completed = true;
             return results;
         } catch (StackOverflowError e) {
             // Only host functions re-entering wasm recurse on the JVM stack.
@@ -78,7 +80,7 @@ public final class Interpreter {
             ctx.sp = base;
             ctx.depth = depth;
             if (--ctx.activeCalls == 0) {
-                ctx.reset();
+                ctx.release(!completed);
             }
         }
     }
@@ -222,6 +224,35 @@ public final class Interpreter {
                             s[sp + 1] = s[fp + code[pc + 1]];
                             sp += 2;
                             pc += 2;
+                            break;
+                        case Op.LOCAL_GET_V128: {
+                            int at = fp + code[pc++];
+                            s[sp] = s[at];
+                            s[sp + 1] = s[at + 1];
+                            sp += 2;
+                            break;
+                        }
+                        case Op.LOCAL_SET_V128: {
+                            int at = fp + code[pc++];
+                            sp -= 2;
+                            s[at] = s[sp];
+                            s[at + 1] = s[sp + 1];
+                            break;
+                        }
+                        case Op.LOCAL_TEE_V128: {
+                            int at = fp + code[pc++];
+                            s[at] = s[sp - 2];
+                            s[at + 1] = s[sp - 1];
+                            break;
+                        }
+                        case Op.GLOBAL_GET_V128:
+                            sp = VectorSlots.getGlobal(inst.globals[code[pc++]], s, sp);
+                            break;
+                        case Op.GLOBAL_SET_V128:
+                            sp = VectorSlots.setGlobal(inst.globals[code[pc++]], s, sp);
+                            break;
+                        case Op.SELECT_V128:
+                            sp = VectorSlots.select(s, sp);
                             break;
                         case Op.LOCAL_SET:
                             s[fp + code[pc++]] = s[--sp];

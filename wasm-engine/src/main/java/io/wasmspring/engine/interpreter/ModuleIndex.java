@@ -1,6 +1,7 @@
 package io.wasmspring.engine.interpreter;
 
 import io.wasmspring.engine.FunctionType;
+import io.wasmspring.engine.ValueType;
 import io.wasmspring.engine.structure.ModuleStructure;
 
 /** What lowering looks up per instruction, precomputed once per module as arrays. */
@@ -11,6 +12,8 @@ final class ModuleIndex {
     final FunctionType[] functionTypes;
     /** Whether each global in the global index space holds a reference (kept as an object). */
     final boolean[] referenceGlobals;
+    /** Whether each global holds a v128 (two slots on the stack). */
+    final boolean[] vectorGlobals;
 
     ModuleIndex(ModuleStructure module) {
         this.module = module;
@@ -19,8 +22,10 @@ final class ModuleIndex {
             functionTypes[i] = module.functionType(i);
         }
         this.referenceGlobals = new boolean[module.globalCount()];
+        this.vectorGlobals = new boolean[module.globalCount()];
         for (int i = 0; i < referenceGlobals.length; i++) {
             referenceGlobals[i] = module.globalType(i).valueType().isReference();
+            vectorGlobals[i] = module.globalType(i).valueType() == ValueType.V128;
         }
     }
 }

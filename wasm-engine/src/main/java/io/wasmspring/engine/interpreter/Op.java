@@ -273,8 +273,21 @@ final class Op {
     /** slot a, slot b: {@code local.get a; local.get b}. */
     static final int LOCAL_GET2 = 199;
 
+    // ---- two-slot (v128) forms of the parametric and variable instructions ----
+    /** slot. */
+    static final int LOCAL_GET_V128 = 200;
+    /** slot. */
+    static final int LOCAL_SET_V128 = 201;
+    /** slot. */
+    static final int LOCAL_TEE_V128 = 202;
+    /** global index. */
+    static final int GLOBAL_GET_V128 = 203;
+    /** global index. */
+    static final int GLOBAL_SET_V128 = 204;
+    static final int SELECT_V128 = 205;
+
     /** Number of opcodes. */
-    static final int COUNT = 200;
+    static final int COUNT = 206;
 
     /** The internal opcode of a numeric instruction (binary opcodes 0x45 to 0xC4, no immediates). */
     static int numeric(int binaryOpcode) {
@@ -482,6 +495,12 @@ final class Op {
         "table_fill",
         "i32_add_const",
         "local_get2",
+        "local_get_v128",
+        "local_set_v128",
+        "local_tee_v128",
+        "global_get_v128",
+        "global_set_v128",
+        "select_v128",
     };
 
     /** The opcode's name, for disassembly in tests and messages. */

@@ -19,98 +19,122 @@ final class SimdFloatOps {
     private SimdFloatOps() {
     }
 
-    /** A lane-wise f32 operation on raw bits (the low 32 bits of its arguments). */
-    @FunctionalInterface
-    interface F32Binary {
-        int apply(long a, long b);
-    }
-
-    @FunctionalInterface
-    interface F32Unary {
-        int apply(long a);
-    }
-
-    /** A lane-wise f64 operation on raw bits. */
-    @FunctionalInterface
-    interface F64Binary {
-        long apply(long a, long b);
-    }
-
-    @FunctionalInterface
-    interface F64Unary {
-        long apply(long a);
-    }
-
     private static final int F32_SIGN = 0x8000_0000;
     private static final long F64_SIGN = 0x8000_0000_0000_0000L;
 
-    static final F32Binary F32_ADD = NumericOps::f32Add;
-    static final F32Binary F32_SUB = NumericOps::f32Sub;
-    static final F32Binary F32_MUL = NumericOps::f32Mul;
-    static final F32Binary F32_DIV = NumericOps::f32Div;
-    static final F32Binary F32_MIN = NumericOps::f32Min;
-    static final F32Binary F32_MAX = NumericOps::f32Max;
-    static final F32Binary F32_PMIN = (a, b) -> f32(b) < f32(a) ? (int) b : (int) a;
-    static final F32Binary F32_PMAX = (a, b) -> f32(a) < f32(b) ? (int) b : (int) a;
-    static final F32Binary F32_EQ = (a, b) -> f32(a) == f32(b) ? -1 : 0;
-    static final F32Binary F32_NE = (a, b) -> f32(a) != f32(b) ? -1 : 0;
-    static final F32Binary F32_LT = (a, b) -> f32(a) < f32(b) ? -1 : 0;
-    static final F32Binary F32_GT = (a, b) -> f32(a) > f32(b) ? -1 : 0;
-    static final F32Binary F32_LE = (a, b) -> f32(a) <= f32(b) ? -1 : 0;
-    static final F32Binary F32_GE = (a, b) -> f32(a) >= f32(b) ? -1 : 0;
-    static final F32Unary F32_ABS = a -> (int) a & ~F32_SIGN;
-    static final F32Unary F32_NEG = a -> (int) a ^ F32_SIGN;
+    // Lane operations, by kind (a switch rather than one function object per operation, so the
+    // lane loops make no megamorphic calls). Comparisons give all ones for true.
+    static final int ADD = 0;
+    static final int SUB = 1;
+    static final int MUL = 2;
+    static final int DIV = 3;
+    static final int MIN = 4;
+    static final int MAX = 5;
+    static final int PMIN = 6;
+    static final int PMAX = 7;
+    static final int EQ = 8;
+    static final int NE = 9;
+    static final int LT = 10;
+    static final int GT = 11;
+    static final int LE = 12;
+    static final int GE = 13;
+    static final int ABS = 14;
+    static final int NEG = 15;
+    static final int SQRT = 16;
+    static final int CEIL = 17;
+    static final int FLOOR = 18;
+    static final int TRUNC = 19;
+    static final int NEAREST = 20;
 
-    static final F64Binary F64_ADD = (a, b) -> NumericOps.bits(f64(a) + f64(b));
-    static final F64Binary F64_SUB = (a, b) -> NumericOps.bits(f64(a) - f64(b));
-    static final F64Binary F64_MUL = (a, b) -> NumericOps.bits(f64(a) * f64(b));
-    static final F64Binary F64_DIV = (a, b) -> NumericOps.bits(f64(a) / f64(b));
-    static final F64Binary F64_MIN = NumericOps::f64Min;
-    static final F64Binary F64_MAX = NumericOps::f64Max;
-    static final F64Binary F64_PMIN = (a, b) -> f64(b) < f64(a) ? b : a;
-    static final F64Binary F64_PMAX = (a, b) -> f64(a) < f64(b) ? b : a;
-    static final F64Binary F64_EQ = (a, b) -> f64(a) == f64(b) ? -1L : 0L;
-    static final F64Binary F64_NE = (a, b) -> f64(a) != f64(b) ? -1L : 0L;
-    static final F64Binary F64_LT = (a, b) -> f64(a) < f64(b) ? -1L : 0L;
-    static final F64Binary F64_GT = (a, b) -> f64(a) > f64(b) ? -1L : 0L;
-    static final F64Binary F64_LE = (a, b) -> f64(a) <= f64(b) ? -1L : 0L;
-    static final F64Binary F64_GE = (a, b) -> f64(a) >= f64(b) ? -1L : 0L;
-    static final F64Unary F64_ABS = a -> a & ~F64_SIGN;
-    static final F64Unary F64_NEG = a -> a ^ F64_SIGN;
+    /** The f32 lane operation {@code kind} on the raw bits in the low 32 bits of {@code a} and {@code b}. */
+    static int f32Lane(int kind, long a, long b) {
+        return switch (kind) {
+            case ADD -> NumericOps.f32Add(a, b);
+            case SUB -> NumericOps.f32Sub(a, b);
+            case MUL -> NumericOps.f32Mul(a, b);
+            case DIV -> NumericOps.f32Div(a, b);
+            case MIN -> NumericOps.f32Min(a, b);
+            case MAX -> NumericOps.f32Max(a, b);
+            case PMIN -> f32(b) < f32(a) ? (int) b : (int) a;
+            case PMAX -> f32(a) < f32(b) ? (int) b : (int) a;
+            case EQ -> f32(a) == f32(b) ? -1 : 0;
+            case NE -> f32(a) != f32(b) ? -1 : 0;
+            case LT -> f32(a) < f32(b) ? -1 : 0;
+            case GT -> f32(a) > f32(b) ? -1 : 0;
+            case LE -> f32(a) <= f32(b) ? -1 : 0;
+            case GE -> f32(a) >= f32(b) ? -1 : 0;
+            case ABS -> (int) a & ~F32_SIGN;
+            case NEG -> (int) a ^ F32_SIGN;
+            case SQRT -> NumericOps.f32Sqrt(a);
+            case CEIL -> NumericOps.f32Ceil(a);
+            case FLOOR -> NumericOps.f32Floor(a);
+            case TRUNC -> NumericOps.f32Trunc(a);
+            case NEAREST -> NumericOps.f32Nearest(a);
+            default -> throw new IllegalArgumentException("not a lane operation: " + kind);
+        };
+    }
+
+    /** The f64 lane operation {@code kind} on raw bits. */
+    static long f64Lane(int kind, long a, long b) {
+        return switch (kind) {
+            case ADD -> NumericOps.bits(f64(a) + f64(b));
+            case SUB -> NumericOps.bits(f64(a) - f64(b));
+            case MUL -> NumericOps.bits(f64(a) * f64(b));
+            case DIV -> NumericOps.bits(f64(a) / f64(b));
+            case MIN -> NumericOps.f64Min(a, b);
+            case MAX -> NumericOps.f64Max(a, b);
+            case PMIN -> f64(b) < f64(a) ? b : a;
+            case PMAX -> f64(a) < f64(b) ? b : a;
+            case EQ -> f64(a) == f64(b) ? -1L : 0L;
+            case NE -> f64(a) != f64(b) ? -1L : 0L;
+            case LT -> f64(a) < f64(b) ? -1L : 0L;
+            case GT -> f64(a) > f64(b) ? -1L : 0L;
+            case LE -> f64(a) <= f64(b) ? -1L : 0L;
+            case GE -> f64(a) >= f64(b) ? -1L : 0L;
+            case ABS -> a & ~F64_SIGN;
+            case NEG -> a ^ F64_SIGN;
+            case SQRT -> NumericOps.f64Sqrt(a);
+            case CEIL -> NumericOps.f64Ceil(a);
+            case FLOOR -> NumericOps.f64Floor(a);
+            case TRUNC -> NumericOps.f64Trunc(a);
+            case NEAREST -> NumericOps.f64Nearest(a);
+            default -> throw new IllegalArgumentException("not a lane operation: " + kind);
+        };
+    }
 
     // ---- lane-wise application ----------------------------------------------------------------------
 
-    static int f32x4(long[] s, int sp, F32Binary op) {
-        s[sp - 4] = f32Half(s[sp - 4], s[sp - 2], op);
-        s[sp - 3] = f32Half(s[sp - 3], s[sp - 1], op);
+    /** f32x4: {@code kind} on each pair of lanes of the two vectors on top of the stack. */
+    static int f32x4(long[] s, int sp, int kind) {
+        s[sp - 4] = f32Half(s[sp - 4], s[sp - 2], kind);
+        s[sp - 3] = f32Half(s[sp - 3], s[sp - 1], kind);
         return sp - 2;
     }
 
-    private static long f32Half(long a, long b, F32Binary op) {
-        long low = op.apply(a, b) & 0xFFFF_FFFFL;
-        long high = op.apply(a >>> 32, b >>> 32) & 0xFFFF_FFFFL;
-        return high << 32 | low;
-    }
-
-    static int f32x4(long[] s, int sp, F32Unary op) {
-        s[sp - 2] = f32Half(s[sp - 2], op);
-        s[sp - 1] = f32Half(s[sp - 1], op);
+    /** f32x4: the unary {@code kind} on each lane of the vector on top of the stack. */
+    static int f32x4Unary(long[] s, int sp, int kind) {
+        s[sp - 2] = f32Half(s[sp - 2], 0, kind);
+        s[sp - 1] = f32Half(s[sp - 1], 0, kind);
         return sp;
     }
 
-    private static long f32Half(long a, F32Unary op) {
-        return (op.apply(a >>> 32) & 0xFFFF_FFFFL) << 32 | (op.apply(a) & 0xFFFF_FFFFL);
+    private static long f32Half(long a, long b, int kind) {
+        long low = f32Lane(kind, a, b) & 0xFFFF_FFFFL;
+        long high = f32Lane(kind, a >>> 32, b >>> 32) & 0xFFFF_FFFFL;
+        return high << 32 | low;
     }
 
-    static int f64x2(long[] s, int sp, F64Binary op) {
-        s[sp - 4] = op.apply(s[sp - 4], s[sp - 2]);
-        s[sp - 3] = op.apply(s[sp - 3], s[sp - 1]);
+    /** f64x2: {@code kind} on each pair of lanes of the two vectors on top of the stack. */
+    static int f64x2(long[] s, int sp, int kind) {
+        s[sp - 4] = f64Lane(kind, s[sp - 4], s[sp - 2]);
+        s[sp - 3] = f64Lane(kind, s[sp - 3], s[sp - 1]);
         return sp - 2;
     }
 
-    static int f64x2(long[] s, int sp, F64Unary op) {
-        s[sp - 2] = op.apply(s[sp - 2]);
-        s[sp - 1] = op.apply(s[sp - 1]);
+    /** f64x2: the unary {@code kind} on each lane of the vector on top of the stack. */
+    static int f64x2Unary(long[] s, int sp, int kind) {
+        s[sp - 2] = f64Lane(kind, s[sp - 2], 0);
+        s[sp - 1] = f64Lane(kind, s[sp - 1], 0);
         return sp;
     }
 
@@ -122,48 +146,48 @@ final class SimdFloatOps {
      */
     static int execute(int simdOpcode, long[] s, int sp) {
         return switch (simdOpcode) {
-            case 0x41 -> f32x4(s, sp, F32_EQ);
-            case 0x42 -> f32x4(s, sp, F32_NE);
-            case 0x43 -> f32x4(s, sp, F32_LT);
-            case 0x44 -> f32x4(s, sp, F32_GT);
-            case 0x45 -> f32x4(s, sp, F32_LE);
-            case 0x46 -> f32x4(s, sp, F32_GE);
-            case 0x47 -> f64x2(s, sp, F64_EQ);
-            case 0x48 -> f64x2(s, sp, F64_NE);
-            case 0x49 -> f64x2(s, sp, F64_LT);
-            case 0x4A -> f64x2(s, sp, F64_GT);
-            case 0x4B -> f64x2(s, sp, F64_LE);
-            case 0x4C -> f64x2(s, sp, F64_GE);
-            case 0x67 -> f32x4(s, sp, (F32Unary) NumericOps::f32Ceil);
-            case 0x68 -> f32x4(s, sp, (F32Unary) NumericOps::f32Floor);
-            case 0x69 -> f32x4(s, sp, (F32Unary) NumericOps::f32Trunc);
-            case 0x6A -> f32x4(s, sp, (F32Unary) NumericOps::f32Nearest);
-            case 0x74 -> f64x2(s, sp, (F64Unary) NumericOps::f64Ceil);
-            case 0x75 -> f64x2(s, sp, (F64Unary) NumericOps::f64Floor);
-            case 0x7A -> f64x2(s, sp, (F64Unary) NumericOps::f64Trunc);
-            case 0x94 -> f64x2(s, sp, (F64Unary) NumericOps::f64Nearest);
-            case 0xE0 -> f32x4(s, sp, F32_ABS);
-            case 0xE1 -> f32x4(s, sp, F32_NEG);
-            case 0xE3 -> f32x4(s, sp, (F32Unary) NumericOps::f32Sqrt);
-            case 0xE4 -> f32x4(s, sp, F32_ADD);
-            case 0xE5 -> f32x4(s, sp, F32_SUB);
-            case 0xE6 -> f32x4(s, sp, F32_MUL);
-            case 0xE7 -> f32x4(s, sp, F32_DIV);
-            case 0xE8 -> f32x4(s, sp, F32_MIN);
-            case 0xE9 -> f32x4(s, sp, F32_MAX);
-            case 0xEA -> f32x4(s, sp, F32_PMIN);
-            case 0xEB -> f32x4(s, sp, F32_PMAX);
-            case 0xEC -> f64x2(s, sp, F64_ABS);
-            case 0xED -> f64x2(s, sp, F64_NEG);
-            case 0xEF -> f64x2(s, sp, (F64Unary) NumericOps::f64Sqrt);
-            case 0xF0 -> f64x2(s, sp, F64_ADD);
-            case 0xF1 -> f64x2(s, sp, F64_SUB);
-            case 0xF2 -> f64x2(s, sp, F64_MUL);
-            case 0xF3 -> f64x2(s, sp, F64_DIV);
-            case 0xF4 -> f64x2(s, sp, F64_MIN);
-            case 0xF5 -> f64x2(s, sp, F64_MAX);
-            case 0xF6 -> f64x2(s, sp, F64_PMIN);
-            case 0xF7 -> f64x2(s, sp, F64_PMAX);
+            case 0x41 -> f32x4(s, sp, EQ);
+            case 0x42 -> f32x4(s, sp, NE);
+            case 0x43 -> f32x4(s, sp, LT);
+            case 0x44 -> f32x4(s, sp, GT);
+            case 0x45 -> f32x4(s, sp, LE);
+            case 0x46 -> f32x4(s, sp, GE);
+            case 0x47 -> f64x2(s, sp, EQ);
+            case 0x48 -> f64x2(s, sp, NE);
+            case 0x49 -> f64x2(s, sp, LT);
+            case 0x4A -> f64x2(s, sp, GT);
+            case 0x4B -> f64x2(s, sp, LE);
+            case 0x4C -> f64x2(s, sp, GE);
+            case 0x67 -> f32x4Unary(s, sp, CEIL);
+            case 0x68 -> f32x4Unary(s, sp, FLOOR);
+            case 0x69 -> f32x4Unary(s, sp, TRUNC);
+            case 0x6A -> f32x4Unary(s, sp, NEAREST);
+            case 0x74 -> f64x2Unary(s, sp, CEIL);
+            case 0x75 -> f64x2Unary(s, sp, FLOOR);
+            case 0x7A -> f64x2Unary(s, sp, TRUNC);
+            case 0x94 -> f64x2Unary(s, sp, NEAREST);
+            case 0xE0 -> f32x4Unary(s, sp, ABS);
+            case 0xE1 -> f32x4Unary(s, sp, NEG);
+            case 0xE3 -> f32x4Unary(s, sp, SQRT);
+            case 0xE4 -> f32x4(s, sp, ADD);
+            case 0xE5 -> f32x4(s, sp, SUB);
+            case 0xE6 -> f32x4(s, sp, MUL);
+            case 0xE7 -> f32x4(s, sp, DIV);
+            case 0xE8 -> f32x4(s, sp, MIN);
+            case 0xE9 -> f32x4(s, sp, MAX);
+            case 0xEA -> f32x4(s, sp, PMIN);
+            case 0xEB -> f32x4(s, sp, PMAX);
+            case 0xEC -> f64x2Unary(s, sp, ABS);
+            case 0xED -> f64x2Unary(s, sp, NEG);
+            case 0xEF -> f64x2Unary(s, sp, SQRT);
+            case 0xF0 -> f64x2(s, sp, ADD);
+            case 0xF1 -> f64x2(s, sp, SUB);
+            case 0xF2 -> f64x2(s, sp, MUL);
+            case 0xF3 -> f64x2(s, sp, DIV);
+            case 0xF4 -> f64x2(s, sp, MIN);
+            case 0xF5 -> f64x2(s, sp, MAX);
+            case 0xF6 -> f64x2(s, sp, PMIN);
+            case 0xF7 -> f64x2(s, sp, PMAX);
             default -> -1;
         };
     }

@@ -10,25 +10,14 @@ import static io.wasmspring.engine.interpreter.SimdOps.setLane;
  * avgr_u, popcnt, q15mulr_sat_s, comparisons, shifts, narrow, extend, extadd_pairwise, extmul
  * and dot. Stack convention as in {@link SimdOps}.
  *
- * <p>Lane operations see each lane zero-extended to a {@code long} together with the lane width;
- * signed operations sign-extend with {@link #signed}. Results are truncated to the lane width
- * when packed, which gives the modular (wrapping) arithmetic of the spec.
+ * <p>Lane-wise operations are named by a kind ({@link #ADD_SAT_S} ...); the lane loop extends each
+ * lane to a {@code long} (sign- or zero-, as the kind reads it) and applies a small per-lane
+ * operation, with no function objects, so the JIT can inline it. Results are truncated to the
+ * lane width when packed, which gives the modular (wrapping) arithmetic of the spec.
  */
 final class SimdIntegerOps {
 
     private SimdIntegerOps() {
-    }
-
-    /** A lane-wise binary operation on zero-extended lanes of {@code bits} bits. */
-    @FunctionalInterface
-    interface LaneBinary {
-        long apply(long x, long y, int bits);
-    }
-
-    /** A lane-wise unary operation on a zero-extended lane of {@code bits} bits. */
-    @FunctionalInterface
-    interface LaneUnary {
-        long apply(long x, int bits);
     }
 
     // ---- lane semantics -----------------------------------------------------------------------------
@@ -55,83 +44,165 @@ final class SimdIntegerOps {
         return b ? -1L : 0L;
     }
 
-    static final LaneBinary ADD = (x, y, b) -> x + y;
-    static final LaneBinary SUB = (x, y, b) -> x - y;
-    static final LaneBinary MUL = (x, y, b) -> x * y;
-    static final LaneBinary ADD_SAT_S = (x, y, b) -> saturateS(signed(x, b) + signed(y, b), b);
-    static final LaneBinary ADD_SAT_U = (x, y, b) -> saturateU(x + y, b);
-    static final LaneBinary SUB_SAT_S = (x, y, b) -> saturateS(signed(x, b) - signed(y, b), b);
-    static final LaneBinary SUB_SAT_U = (x, y, b) -> saturateU(x - y, b);
-    static final LaneBinary MIN_S = (x, y, b) -> signed(x, b) <= signed(y, b) ? x : y;
-    static final LaneBinary MIN_U = (x, y, b) -> Long.compareUnsigned(x, y) <= 0 ? x : y;
-    static final LaneBinary MAX_S = (x, y, b) -> signed(x, b) >= signed(y, b) ? x : y;
-    static final LaneBinary MAX_U = (x, y, b) -> Long.compareUnsigned(x, y) >= 0 ? x : y;
+    // Lane operations, by kind. The comparisons come first, in opcode order, so the comparison
+    // opcodes of a shape map to kinds by offset.
+    static final int EQ = 0;
+    static final int NE = 1;
+    static final int LT_S = 2;
+    static final int LT_U = 3;
+    static final int GT_S = 4;
+    static final int GT_U = 5;
+    static final int LE_S = 6;
+    static final int LE_U = 7;
+    static final int GE_S = 8;
+    static final int GE_U = 9;
+    static final int MUL = 10;
+    static final int ADD_SAT_S = 11;
+    static final int ADD_SAT_U = 12;
+    static final int SUB_SAT_S = 13;
+    static final int SUB_SAT_U = 14;
+    static final int MIN_S = 15;
+    static final int MIN_U = 16;
+    static final int MAX_S = 17;
+    static final int MAX_U = 18;
     /** avgr_u: rounding average, {@code (x + y + 1) / 2} without overflow (lanes are at most 16 bits). */
-    static final LaneBinary AVGR_U = (x, y, b) -> (x + y + 1) >>> 1;
+    static final int AVGR_U = 19;
     /** q15mulr_sat_s: Q15 fixed-point multiplication, rounded, saturated. */
-    static final LaneBinary Q15MULR_SAT_S = (x, y, b) -> saturateS((signed(x, b) * signed(y, b) + 0x4000) >> 15, b);
-    static final LaneBinary EQ = (x, y, b) -> truth(x == y);
-    static final LaneBinary NE = (x, y, b) -> truth(x != y);
-    static final LaneBinary LT_S = (x, y, b) -> truth(signed(x, b) < signed(y, b));
-    static final LaneBinary LT_U = (x, y, b) -> truth(Long.compareUnsigned(x, y) < 0);
-    static final LaneBinary GT_S = (x, y, b) -> truth(signed(x, b) > signed(y, b));
-    static final LaneBinary GT_U = (x, y, b) -> truth(Long.compareUnsigned(x, y) > 0);
-    static final LaneBinary LE_S = (x, y, b) -> truth(signed(x, b) <= signed(y, b));
-    static final LaneBinary LE_U = (x, y, b) -> truth(Long.compareUnsigned(x, y) <= 0);
-    static final LaneBinary GE_S = (x, y, b) -> truth(signed(x, b) >= signed(y, b));
-    static final LaneBinary GE_U = (x, y, b) -> truth(Long.compareUnsigned(x, y) >= 0);
-
-    /** The comparisons in opcode order: eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u. */
-    private static final LaneBinary[] COMPARISONS = {EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U};
-
+    static final int Q15MULR_SAT_S = 20;
     /** abs: of the most negative value is itself (it wraps). */
-    static final LaneUnary ABS = (x, b) -> Math.abs(signed(x, b));
-    static final LaneUnary NEG = (x, b) -> -x;
-    static final LaneUnary POPCNT = (x, b) -> Long.bitCount(x);
+    static final int ABS = 21;
+    static final int NEG = 22;
+    static final int POPCNT = 23;
+
+    // After extension (sign- or zero-, by kind, decided once per instruction) a lane is a plain
+    // long, so the lane loop needs only these operations; saturation clamps to [lo, hi].
+    private static final int OP_EQ = 0;
+    private static final int OP_NE = 1;
+    private static final int OP_LT = 2;
+    private static final int OP_GT = 3;
+    private static final int OP_LE = 4;
+    private static final int OP_GE = 5;
+    private static final int OP_MUL = 6;
+    private static final int OP_ADD_SAT = 7;
+    private static final int OP_SUB_SAT = 8;
+    private static final int OP_MIN = 9;
+    private static final int OP_MAX = 10;
+    private static final int OP_AVGR = 11;
+    private static final int OP_Q15MULR_SAT = 12;
+    private static final int OP_ABS = 13;
+    private static final int OP_NEG = 14;
+    private static final int OP_POPCNT = 15;
+
+    /** Per kind: the lane operation, and whether lanes are read as signed. */
+    private static final int[] OPERATION = {
+        OP_EQ, OP_NE, OP_LT, OP_LT, OP_GT, OP_GT, OP_LE, OP_LE, OP_GE, OP_GE, OP_MUL,
+        OP_ADD_SAT, OP_ADD_SAT, OP_SUB_SAT, OP_SUB_SAT, OP_MIN, OP_MIN, OP_MAX, OP_MAX,
+        OP_AVGR, OP_Q15MULR_SAT, OP_ABS, OP_NEG, OP_POPCNT,
+    };
+    private static final boolean[] SIGNED_LANES = {
+        false, false, true, false, true, false, true, false, true, false, false,
+        true, false, true, false, true, false, true, false,
+        false, true, true, false, false,
+    };
+
+    /**
+     * One lane: {@code x}, {@code y} already extended as the kind reads them; the caller
+     * truncates the result to the lane width. Small, so the JIT inlines it into the lane loop.
+     */
+    private static long laneOp(int operation, long x, long y, long lo, long hi) {
+        return switch (operation) {
+            case OP_EQ -> truth(x == y);
+            case OP_NE -> truth(x != y);
+            case OP_LT -> truth(x < y);
+            case OP_GT -> truth(x > y);
+            case OP_LE -> truth(x <= y);
+            case OP_GE -> truth(x >= y);
+            case OP_MUL -> x * y;
+            case OP_ADD_SAT -> clamp(x + y, lo, hi);
+            case OP_SUB_SAT -> clamp(x - y, lo, hi);
+            case OP_MIN -> Math.min(x, y);
+            case OP_MAX -> Math.max(x, y);
+            case OP_AVGR -> (x + y + 1) >>> 1;
+            case OP_Q15MULR_SAT -> clamp((x * y + 0x4000) >> 15, lo, hi);
+            case OP_ABS -> Math.abs(x);
+            case OP_NEG -> -x;
+            default -> Long.bitCount(x);
+        };
+    }
+
+    private static long clamp(long v, long lo, long hi) {
+        return v < lo ? lo : Math.min(v, hi);
+    }
 
     // ---- lane-wise application ----------------------------------------------------------------------
 
-    /** Applies {@code op} to each pair of lanes of the two vectors on top of the stack. */
-    static int binary(long[] s, int sp, int bits, LaneBinary op) {
-        s[sp - 4] = binaryHalf(s[sp - 4], s[sp - 2], bits, op);
-        s[sp - 3] = binaryHalf(s[sp - 3], s[sp - 1], bits, op);
+    /** Applies the lane operation {@code kind} to each pair of lanes of the two vectors on top of the stack. */
+    static int binary(long[] s, int sp, int bits, int kind) {
+        s[sp - 4] = lanewise(s[sp - 4], s[sp - 2], bits, kind);
+        s[sp - 3] = lanewise(s[sp - 3], s[sp - 1], bits, kind);
         return sp - 2;
     }
 
-    private static long binaryHalf(long a, long b, int bits, LaneBinary op) {
-        if (bits == 64) {
-            return op.apply(a, b, 64);
-        }
-        long m = mask(bits);
-        long r = 0;
-        for (int shift = 0; shift < 64; shift += bits) {
-            r |= (op.apply(a >>> shift & m, b >>> shift & m, bits) & m) << shift;
-        }
-        return r;
-    }
-
-    /** Applies {@code op} to each lane of the vector on top of the stack. */
-    static int unary(long[] s, int sp, int bits, LaneUnary op) {
-        s[sp - 2] = unaryHalf(s[sp - 2], bits, op);
-        s[sp - 1] = unaryHalf(s[sp - 1], bits, op);
+    /** Applies the unary lane operation {@code kind} (abs, neg, popcnt) to each lane of the vector on top. */
+    static int unary(long[] s, int sp, int bits, int kind) {
+        s[sp - 2] = lanewise(s[sp - 2], 0, bits, kind);
+        s[sp - 1] = lanewise(s[sp - 1], 0, bits, kind);
         return sp;
     }
 
-    private static long unaryHalf(long a, int bits, LaneUnary op) {
+    /**
+     * One 64-bit half: {@code kind} applied to each pair of {@code bits}-bit lanes of {@code a}
+     * and {@code b}. (i64x2 has only the operations where signedness does not matter or is signed.)
+     */
+    private static long lanewise(long a, long b, int bits, int kind) {
+        int operation = OPERATION[kind];
+        boolean signedLanes = SIGNED_LANES[kind];
+        long lo = signedLanes ? -(1L << (bits - 1)) : 0;
+        long hi = signedLanes ? (1L << (bits - 1)) - 1 : mask(bits);
         if (bits == 64) {
-            return op.apply(a, 64);
+            return laneOp(operation, a, b, lo, hi);
         }
         long m = mask(bits);
+        int extension = 64 - bits;
         long r = 0;
         for (int shift = 0; shift < 64; shift += bits) {
-            r |= (op.apply(a >>> shift & m, bits) & m) << shift;
+            long x = a >>> shift & m;
+            long y = b >>> shift & m;
+            if (signedLanes) {
+                x = x << extension >> extension;
+                y = y << extension >> extension;
+            }
+            r |= (laneOp(operation, x, y, lo, hi) & m) << shift;
         }
         return r;
     }
 
-    /** The comparison number {@code index} (opcode order, eq = 0) of the shape with {@code bits}-bit lanes. */
-    static int compare(long[] s, int sp, int bits, int index) {
-        return binary(s, sp, bits, COMPARISONS[index]);
+    // ---- add and sub: the hot ones, computed on whole 64-bit halves ----------------------------------
+
+    /** The top bit of every {@code bits}-bit lane of a half. */
+    private static long topBits(int bits) {
+        return switch (bits) {
+            case 8 -> 0x8080_8080_8080_8080L;
+            case 16 -> 0x8000_8000_8000_8000L;
+            case 32 -> 0x8000_0000_8000_0000L;
+            default -> Long.MIN_VALUE;
+        };
+    }
+
+    /** {@code shape.add}: lane-wise wrapping addition; the top bits are added apart so no carry crosses a lane. */
+    static int add(long[] s, int sp, int bits) {
+        long h = topBits(bits);
+        s[sp - 4] = ((s[sp - 4] & ~h) + (s[sp - 2] & ~h)) ^ ((s[sp - 4] ^ s[sp - 2]) & h);
+        s[sp - 3] = ((s[sp - 3] & ~h) + (s[sp - 1] & ~h)) ^ ((s[sp - 3] ^ s[sp - 1]) & h);
+        return sp - 2;
+    }
+
+    /** {@code shape.sub}: lane-wise wrapping subtraction; setting the top bits first keeps borrows inside a lane. */
+    static int sub(long[] s, int sp, int bits) {
+        long h = topBits(bits);
+        s[sp - 4] = ((s[sp - 4] | h) - (s[sp - 2] & ~h)) ^ ((s[sp - 4] ^ ~s[sp - 2]) & h);
+        s[sp - 3] = ((s[sp - 3] | h) - (s[sp - 1] & ~h)) ^ ((s[sp - 3] ^ ~s[sp - 1]) & h);
+        return sp - 2;
     }
 
     // ---- shifts -------------------------------------------------------------------------------------
@@ -251,8 +322,9 @@ final class SimdIntegerOps {
      */
     static int execute(int simdOpcode, long[] s, int sp) {
         if (simdOpcode >= 0x23 && simdOpcode <= 0x40) {
+            // i8x16, i16x8, i32x4: ten comparisons each, eq first.
             int index = simdOpcode - 0x23;
-            return compare(s, sp, 8 << (index / 10), index % 10);
+            return binary(s, sp, 8 << (index / 10), EQ + index % 10);
         }
         return switch (simdOpcode) {
             // i8x16
@@ -264,10 +336,10 @@ final class SimdIntegerOps {
             case 0x6B -> shift(s, sp, 8, SHL);
             case 0x6C -> shift(s, sp, 8, SHR_S);
             case 0x6D -> shift(s, sp, 8, SHR_U);
-            case 0x6E -> binary(s, sp, 8, ADD);
+            case 0x6E -> add(s, sp, 8);
             case 0x6F -> binary(s, sp, 8, ADD_SAT_S);
             case 0x70 -> binary(s, sp, 8, ADD_SAT_U);
-            case 0x71 -> binary(s, sp, 8, SUB);
+            case 0x71 -> sub(s, sp, 8);
             case 0x72 -> binary(s, sp, 8, SUB_SAT_S);
             case 0x73 -> binary(s, sp, 8, SUB_SAT_U);
             case 0x76 -> binary(s, sp, 8, MIN_S);
@@ -292,10 +364,10 @@ final class SimdIntegerOps {
             case 0x8B -> shift(s, sp, 16, SHL);
             case 0x8C -> shift(s, sp, 16, SHR_S);
             case 0x8D -> shift(s, sp, 16, SHR_U);
-            case 0x8E -> binary(s, sp, 16, ADD);
+            case 0x8E -> add(s, sp, 16);
             case 0x8F -> binary(s, sp, 16, ADD_SAT_S);
             case 0x90 -> binary(s, sp, 16, ADD_SAT_U);
-            case 0x91 -> binary(s, sp, 16, SUB);
+            case 0x91 -> sub(s, sp, 16);
             case 0x92 -> binary(s, sp, 16, SUB_SAT_S);
             case 0x93 -> binary(s, sp, 16, SUB_SAT_U);
             case 0x95 -> binary(s, sp, 16, MUL);
@@ -318,8 +390,8 @@ final class SimdIntegerOps {
             case 0xAB -> shift(s, sp, 32, SHL);
             case 0xAC -> shift(s, sp, 32, SHR_S);
             case 0xAD -> shift(s, sp, 32, SHR_U);
-            case 0xAE -> binary(s, sp, 32, ADD);
-            case 0xB1 -> binary(s, sp, 32, SUB);
+            case 0xAE -> add(s, sp, 32);
+            case 0xB1 -> sub(s, sp, 32);
             case 0xB5 -> binary(s, sp, 32, MUL);
             case 0xB6 -> binary(s, sp, 32, MIN_S);
             case 0xB7 -> binary(s, sp, 32, MIN_U);
@@ -340,8 +412,8 @@ final class SimdIntegerOps {
             case 0xCB -> shift(s, sp, 64, SHL);
             case 0xCC -> shift(s, sp, 64, SHR_S);
             case 0xCD -> shift(s, sp, 64, SHR_U);
-            case 0xCE -> binary(s, sp, 64, ADD);
-            case 0xD1 -> binary(s, sp, 64, SUB);
+            case 0xCE -> add(s, sp, 64);
+            case 0xD1 -> sub(s, sp, 64);
             case 0xD5 -> binary(s, sp, 64, MUL);
             case 0xD6 -> binary(s, sp, 64, EQ);
             case 0xD7 -> binary(s, sp, 64, NE);

@@ -45,8 +45,9 @@ public final class WatParser {
             if (c.peekKeyword("quote")) {
                 c.next();
                 StringBuilder quoted = new StringBuilder();
+                // the text is the strings' concatenation, as the script format defines it
                 while (!c.atEnd()) {
-                    quoted.append(new String(c.nextString().bytes(), StandardCharsets.UTF_8)).append(' ');
+                    quoted.append(new String(c.nextString().bytes(), StandardCharsets.UTF_8));
                 }
                 return parseModule(quoted.toString());
             }

@@ -126,8 +126,9 @@ public final class WastParser {
         if (c.peekKeyword("quote")) {
             c.next();
             StringBuilder text = new StringBuilder();
+            // the text is the strings' concatenation, as the script format defines it
             while (!c.atEnd()) {
-                text.append(new String(c.nextString().bytes(), StandardCharsets.UTF_8)).append(' ');
+                text.append(new String(c.nextString().bytes(), StandardCharsets.UTF_8));
             }
             return new ModuleDefinition(ModuleDefinition.Kind.QUOTE, name, text.toString(), null, line);
         }

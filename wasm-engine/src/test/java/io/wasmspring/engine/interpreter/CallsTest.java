@@ -125,6 +125,33 @@ class CallsTest {
     }
 
     @Test
+    void callsIntoAnotherInstanceUseThatInstancesMemoryAndComeBack() {
+        TestModule a = new TestModule().memory(1, -1);
+        // a.peek(): memory[0] of a, after a grows its memory
+        int peek = a.func(type(params(), I32), Asm.code()
+                .i32(1).op(Opcodes.MEMORY_GROW).u32(0).op(Opcodes.DROP)
+                .i32(0).mem(Opcodes.I32_LOAD8_U, 0).end());
+        TestModule.Instance instA = a.instantiate();
+        instA.memory().writeByte(0, (byte) 11);
+
+        TestModule b = new TestModule().memory(1, -1);
+        FunctionType peekType = type(params(), I32);
+        int typeIndex = b.typeIndex(peekType);
+        b.table(1, null);
+        // b.run(): a.peek() via the table, then its own memory[0]
+        int run = b.func(type(params(), I32), Asm.code()
+                .i32(0).callIndirect(typeIndex, 0)
+                .i32(0).mem(Opcodes.I32_LOAD8_U, 0)
+                .op(Opcodes.I32_ADD).end());
+        TestModule.Instance instB = b.instantiate();
+        instB.state().tables[0].set(0, instA.state().functions[peek]);
+        instB.memory().writeByte(0, (byte) 100);
+        assertThat(instB.call1(run)).isEqualTo(111);
+        assertThat(instA.memory().pages()).isEqualTo(2);
+        assertThat(instB.memory().pages()).isEqualTo(1);
+    }
+
+    @Test
     void hostFunctionsGetArgumentsAndReturnResults() {
         TestModule m = new TestModule();
         AtomicReference<long[]> seen = new AtomicReference<>();

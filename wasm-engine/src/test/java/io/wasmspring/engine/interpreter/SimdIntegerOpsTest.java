@@ -36,6 +36,28 @@ class SimdIntegerOpsTest {
         }
 
         @Test
+        void addAndSubAgreeWithLaneByLaneArithmetic() {
+            java.util.Random random = new java.util.Random(42);
+            int[][] opcodes = {{I8X16_ADD, I8X16_SUB}, {I16X8_ADD, I16X8_SUB}, {I32X4_ADD, I32X4_SUB}, {I64X2_ADD, I64X2_SUB}};
+            for (int round = 0; round < 200; round++) {
+                long[] a = i64(random.nextLong(), random.nextLong());
+                long[] b = i64(random.nextLong(), random.nextLong());
+                for (int shape = 0; shape < 4; shape++) {
+                    int bits = 8 << shape;
+                    long[] sum = v128(opcodes[shape][0], a, b);
+                    long[] difference = v128(opcodes[shape][1], a, b);
+                    for (int i = 0; i < 128 / bits; i++) {
+                        long x = SimdValues.signedLane(a, bits, i);
+                        long y = SimdValues.signedLane(b, bits, i);
+                        assertThat(SimdValues.signedLane(sum, bits, i)).isEqualTo(SimdIntegerOps.signed((x + y) & SimdOps.mask(bits), bits));
+                        assertThat(SimdValues.signedLane(difference, bits, i))
+                                .isEqualTo(SimdIntegerOps.signed((x - y) & SimdOps.mask(bits), bits));
+                    }
+                }
+            }
+        }
+
+        @Test
         void mulKeepsTheLowBits() {
             assertThat(v128(I16X8_MUL, i16all(0x100), i16all(0x100))).isEqualTo(i16all(0));
             assertThat(v128(I16X8_MUL, i16all(0xFFFF), i16all(3))).isEqualTo(i16all(0xFFFD));

@@ -323,4 +323,39 @@ class WatParserTest {
         assertThat(section(WatParser.parseModule("(memory 1) (memory (data \"a\"))"), 11))
                 .isEqualTo(bytes(0x01, 0x02, 0x01, 0x41, 0x00, 0x0B, 0x01, 'a'));
     }
+
+    @Test
+    void inlineImportsAndExportsOnTablesAndGlobals() {
+        byte[] wasm = WatParser.parseModule("(table $t (export \"t\") (import \"m\" \"t\") 1 funcref)"
+                + " (global $g (export \"g\") (import \"m\" \"g\") i32)");
+        assertThat(section(wasm, 2)).isEqualTo(bytes(0x02,
+                0x01, 'm', 0x01, 't', 0x01, 0x70, 0x00, 0x01,
+                0x01, 'm', 0x01, 'g', 0x03, 0x7F, 0x00));
+        assertThat(section(wasm, 7)).isEqualTo(bytes(0x02, 0x01, 't', 0x01, 0x00, 0x01, 'g', 0x03, 0x00));
+    }
+
+    @Test
+    void tableAndReferenceInstructions() {
+        assertThat(code("(table $a 1 funcref) (table $b 1 funcref) (elem $e func) (func"
+                + " (table.init $b $e (i32.const 0) (i32.const 0) (i32.const 0)) (elem.drop $e)"
+                + " (table.copy $a $b (i32.const 0) (i32.const 0) (i32.const 0))"
+                + " (drop (ref.is_null (table.get $b (i32.const 0)))))"))
+                .isEqualTo(bytes(0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0xFC, 0x0C, 0x00, 0x01,
+                        0xFC, 0x0D, 0x00,
+                        0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0xFC, 0x0E, 0x00, 0x01,
+                        0x41, 0x00, 0x25, 0x01, 0xD1, 0x1A, 0x0B));
+        assertThat(code("(func (param i32) (result i64) (i64.extend8_s (i64.extend_i32_u (local.get 0))))"))
+                .isEqualTo(bytes(0x20, 0x00, 0xAD, 0xC2, 0x0B));
+    }
+
+    @Test
+    void deeplyNestedPlainBlocksNeedNoRecursion() {
+        int depth = 50_000;
+        // each level encodes as block 0x40 ... end: three bytes
+        assertThat(WatParser.parseModule("(func " + "block ".repeat(depth) + "end ".repeat(depth) + ")"))
+                .hasSizeGreaterThan(3 * depth);
+        int absurd = 1_000_000;
+        assertThatThrownBy(() -> WatParser.parseModule("(func " + "(block ".repeat(absurd) + ")".repeat(absurd) + ")"))
+                .isInstanceOf(MalformedModuleException.class).hasMessageContaining("nesting too deep");
+    }
 }

@@ -31,7 +31,7 @@ class WastParserTest {
         assertThat(binary.bytes()).containsExactly(0, 'a', 's', 'm', 1, 0, 0, 0);
         Command.AssertMalformed malformed = (Command.AssertMalformed) commands.get(1);
         assertThat(malformed.module().kind()).isEqualTo(ModuleDefinition.Kind.QUOTE);
-        assertThat(malformed.module().text()).isEqualTo("(func ) ");
+        assertThat(malformed.module().text()).isEqualTo("(func)");
         assertThat(malformed.message()).isEqualTo("unexpected token");
         assertThat(malformed.line()).isEqualTo(2);
     }

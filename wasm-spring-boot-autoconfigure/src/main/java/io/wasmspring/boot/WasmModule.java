@@ -1,0 +1,297 @@
+package io.wasmspring.boot;
+
+import io.wasmspring.engine.ExportType;
+import io.wasmspring.engine.FunctionType;
+import io.wasmspring.engine.ImportType;
+import io.wasmspring.engine.Imports;
+import io.wasmspring.engine.Instance;
+import io.wasmspring.engine.Memory;
+import io.wasmspring.engine.Module;
+import io.wasmspring.engine.WasmException;
+import io.wasmspring.engine.wasi.WasiCommand;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A configured WebAssembly module, ready to call from any thread. Each call borrows an instance
+ * according to the module's {@link InstancePolicy}, runs, and gives the instance back; an
+ * instance whose call failed (a trap, a timeout, a limit) is discarded, never reused.
+ *
+ * <pre>{@code
+ * int sum = calculator.callInt("add", 20, 22);                   // 42
+ * String greeting = greeter.callString("greet", "Spring");       // the string goes through the guest's allocator
+ * int total = counter.withInstance(i -> { i.call("inc"); i.call("inc"); return i.callInt("get"); });
+ * }</pre>
+ */
+public final class WasmModule {
+
+    private final String name;
+    private final Module module;
+    private final Supplier<Imports> imports;
+    private final InstanceProvider instances;
+    private final GuestAllocator allocator;
+    private final WasmLimits limits;
+    private final Supplier<WasmCallObserver> observer;
+    private volatile int memoryPages = -1;
+    private volatile RuntimeException instantiationFailure;
+
+    private WasmModule(Builder b) {
+        this.name = b.name;
+        this.module = b.module;
+        this.imports = b.imports;
+        this.limits = b.limits;
+        this.observer = b.observer;
+        this.allocator = new GuestAllocator(b.name, b.allocate, b.deallocate);
+        Supplier<Instance> factory = this::instantiate;
+        this.instances = switch (b.policy) {
+            case POOLED -> new InstancePool(b.name, factory, b.poolMaxSize, b.poolMaxWait);
+            case PER_CALL -> new PerCallInstances(factory);
+            case SHARED -> new SharedInstance(factory);
+        };
+    }
+
+    /** Starts describing a module called {@code name} (the bean name) around an engine module. */
+    public static Builder builder(String name, Module module) {
+        return new Builder(name, module);
+    }
+
+    /** The configured name (also the bean name). */
+    public String name() {
+        return name;
+    }
+
+    /** The engine's module: decoded, validated, shared by all instances. */
+    public Module module() {
+        return module;
+    }
+
+    public List<ExportType> exports() {
+        return module.exports();
+    }
+
+    public List<ImportType> imports() {
+        return module.imports();
+    }
+
+    public WasmLimits limits() {
+        return limits;
+    }
+
+    /** The instances now alive, busy and idle. */
+    public PoolStats poolStats() {
+        return instances.stats();
+    }
+
+    /** Memory size in pages after the latest call (-1 before the first, 0 for a module without memory). */
+    public int memoryPages() {
+        return memoryPages;
+    }
+
+    /** A handle on the exported function {@code export}; fails at once, naming the exports, when there is none. */
+    public WasmFunction function(String export) {
+        for (ExportType e : module.exports()) {
+            if (e.name().equals(export) && e.type() instanceof FunctionType type) {
+                return new WasmFunction(this, export, type);
+            }
+        }
+        throw new WasmException("module '" + name + "' exports no function \"" + export + "\"; its functions are "
+                + functionNames());
+    }
+
+    /** Calls {@code export}; returns its one result, {@code null} for none, an {@code Object[]} for several. */
+    public Object call(String export, Object... args) {
+        return call(export, Object.class, args);
+    }
+
+    /**
+     * Calls {@code export} on a borrowed instance. Arguments: {@code Integer}, {@code Long},
+     * {@code Float}, {@code Double}, {@code Boolean} for the matching wasm numbers; a
+     * {@code String} (UTF-8) or {@code byte[]} is copied into guest memory through the module's
+     * allocator and passed as {@code (offset, length)}. The result is converted to
+     * {@code resultType}: a boxed or primitive number, {@code Boolean}, {@code String} or
+     * {@code byte[]} (read from memory), {@code Object[]} for all results, {@code Object} for the raw one.
+     *
+     * @throws io.wasmspring.engine.Trap when the code traps (the instance is discarded)
+     */
+    public <T> T call(String export, Class<T> resultType, Object... args) {
+        return withInstance(instance -> instance.call(export, resultType, args));
+    }
+
+    public int callInt(String export, Object... args) {
+        return call(export, Integer.class, args);
+    }
+
+    public long callLong(String export, Object... args) {
+        return call(export, Long.class, args);
+    }
+
+    public double callDouble(String export, Object... args) {
+        return call(export, Double.class, args);
+    }
+
+    public String callString(String export, Object... args) {
+        return call(export, String.class, args);
+    }
+
+    /**
+     * Runs {@code callback} with one instance lent to this thread, so that several calls share
+     * memory and globals; returns what the callback returns. If the callback throws, the
+     * instance is discarded.
+     */
+    public <T> T withInstance(Function<WasmInstance, T> callback) {
+        Instance instance = instances.borrow();
+        T result;
+        try {
+            result = callback.apply(new WasmInstance(this, instance));
+            checkMemory(instance);
+        } catch (RuntimeException | Error e) {
+            instances.discard(instance);
+            throw e;
+        }
+        instances.release(instance);
+        return result;
+    }
+
+    /** Runs the module as a WASI command ({@code _start}) on a fresh instance; returns its exit code. */
+    public int runCommand() {
+        return WasiCommand.start(instantiate());
+    }
+
+    /**
+     * An implementation of {@code api} whose methods call the exports of the same names.
+     *
+     * @throws IllegalArgumentException when {@code api} is not an interface or a method has no export
+     */
+    public <T> T bind(Class<T> api) {
+        List<String> functions = functionNames();
+        for (Method method : api.getMethods()) {
+            if (!method.isDefault() && !Modifier.isStatic(method.getModifiers()) && !functions.contains(method.getName())) {
+                throw new IllegalArgumentException(api.getName() + "." + method.getName() + " has no export \""
+                        + method.getName() + "\" in module '" + name + "'; its functions are " + functions);
+            }
+        }
+        return ExportsInvocationHandler.proxy(this, api);
+    }
+
+    /**
+     * Creates one instance and puts it in the pool: links every import and runs the start
+     * function now, so that a missing import or a trapping start fails at application start-up.
+     */
+    public void start() {
+        withInstance(instance -> null);
+    }
+
+    /** A new instance, linked with this module's imports. */
+    Instance instantiate() {
+        try {
+            Instance instance = module.instantiate(imports.get());
+            instantiationFailure = null;
+            return instance;
+        } catch (RuntimeException e) {
+            instantiationFailure = e;
+            throw e;
+        }
+    }
+
+    /** Why the latest attempt to create an instance failed, or {@code null} when it succeeded. */
+    public RuntimeException instantiationFailure() {
+        return instantiationFailure;
+    }
+
+    GuestAllocator allocator() {
+        return allocator;
+    }
+
+    WasmCallObserver observer() {
+        return observer.get();
+    }
+
+    private void checkMemory(Instance instance) {
+        Memory memory = instance.memory();
+        int pages = memory == null ? 0 : memory.pages();
+        memoryPages = pages;
+        if (limits.maxMemoryPages() > 0 && pages > limits.maxMemoryPages()) {
+            throw new WasmLimitExceededException("instance of module '" + name + "' grew its memory to " + pages
+                    + " pages, past wasm.modules." + name + ".limits.max-memory-pages=" + limits.maxMemoryPages()
+                    + "; the instance was discarded");
+        }
+    }
+
+    private List<String> functionNames() {
+        return module.exports().stream().filter(e -> e.type() instanceof FunctionType).map(ExportType::name)
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public String toString() {
+        return "WasmModule '" + name + "' " + poolStats();
+    }
+
+    /**
+     * Describes a {@link WasmModule}; by default pooled (8 instances, 10 s wait), no imports, and
+     * the allocator detected among the module's exports ({@code malloc}/{@code free}, else {@code alloc}/{@code dealloc}).
+     */
+    public static final class Builder {
+        private final String name;
+        private final Module module;
+        private Supplier<Imports> imports = Imports::empty;
+        private InstancePolicy policy = InstancePolicy.POOLED;
+        private int poolMaxSize = 8;
+        private Duration poolMaxWait = Duration.ofSeconds(10);
+        private String allocate;
+        private String deallocate;
+        private WasmLimits limits = WasmLimits.NONE;
+        private Supplier<WasmCallObserver> observer = () -> WasmCallObserver.NONE;
+
+        private Builder(String name, Module module) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.module = Objects.requireNonNull(module, "module");
+        }
+
+        /** Supplies the imports of each new instance (called once per instance, so WASI state is not shared). */
+        public Builder imports(Supplier<Imports> value) {
+            this.imports = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder policy(InstancePolicy value) {
+            this.policy = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** For {@link InstancePolicy#POOLED}: the most instances at once, and how long a caller waits for one. */
+        public Builder pool(int maxSize, Duration maxWait) {
+            this.poolMaxSize = maxSize;
+            this.poolMaxWait = maxWait;
+            return this;
+        }
+
+        /** The exports that allocate and free guest memory for strings and byte arrays passed in ({@code null}: detect them). */
+        public Builder allocator(String allocateExport, String deallocateExport) {
+            this.allocate = allocateExport;
+            this.deallocate = deallocateExport;
+            return this;
+        }
+
+        public Builder limits(WasmLimits value) {
+            this.limits = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Watches each call; a supplier so that observers can be looked up when the first call happens. */
+        public Builder observer(Supplier<WasmCallObserver> value) {
+            this.observer = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public WasmModule build() {
+            return new WasmModule(this);
+        }
+    }
+}

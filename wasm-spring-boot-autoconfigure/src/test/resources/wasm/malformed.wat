@@ -1,0 +1,2 @@
+(module
+  (func (export "broken") (result i32)
