@@ -17,11 +17,23 @@ public final class ExportedFunction {
     private final String name;
     private final FunctionInstance function;
     private final Instance instance;
+    /** Whether some parameter is a reference, whose handle {@link #callRaw} must check. */
+    private final boolean referenceParams;
 
     ExportedFunction(String name, FunctionInstance function, Instance instance) {
         this.name = name;
         this.function = function;
         this.instance = instance;
+        this.referenceParams = function.type.params().stream().anyMatch(ValueType::isReference);
+    }
+
+    /**
+     * The public handle of a function reference held by a table or global: named after the
+     * function, owned by the instance that defines it ({@code null} for a host function).
+     */
+    static ExportedFunction ofReference(FunctionInstance function) {
+        Instance owner = function instanceof WasmFunction wasm ? wasm.instance.api : null;
+        return new ExportedFunction(function.displayName(), function, owner);
     }
 
     /** The export name. */
@@ -33,7 +45,7 @@ public final class ExportedFunction {
         return function.type;
     }
 
-    /** The instance that exports this function. */
+    /** The instance that exports this function ({@code null} for a host function reached through a table). */
     public Instance instance() {
         return instance;
     }
@@ -56,6 +68,9 @@ public final class ExportedFunction {
         if (actual.length != expected) {
             throw new WasmException("function \"" + name + "\" " + function.type + " takes " + expected
                     + " argument slot(s), but was called with " + actual.length);
+        }
+        if (referenceParams) {
+            checkHandles(actual);
         }
         if (function instanceof HostFunctionInstance host) {
             return callHost(host, actual);
@@ -99,20 +114,46 @@ public final class ExportedFunction {
 
     /** The store whose handles this function's code understands. */
     private Store store() {
-        return function instanceof WasmFunction wasm ? wasm.instance.store : instance.state().store;
+        if (function instanceof WasmFunction wasm) {
+            return wasm.instance.store;
+        }
+        // A host function outside any instance shares no handles with anyone: a private store will do.
+        return instance != null ? instance.state().store : new Store();
     }
 
-    /** A host function re-exported by the instance: call it directly, with the instance as caller. */
+    /** Every reference argument of a raw call must be a handle of the store (or 0 for null). */
+    private void checkHandles(long[] args) {
+        Store store = store();
+        int slot = 0;
+        List<ValueType> params = function.type.params();
+        for (int i = 0; i < params.size(); i++) {
+            ValueType type = params.get(i);
+            if (type.isReference() && !store.contains(args[slot])) {
+                throw new WasmException("function \"" + name + "\" " + function.type + ": argument " + i + " ("
+                        + type + ") is " + args[slot] + ", which is not a reference handle of the instance's store"
+                        + " (use 0 for null, or call(...) with the object itself)");
+            }
+            slot += type.slots();
+        }
+    }
+
+    /**
+     * A host function re-exported by the instance: called as a call from wasm would call it, with
+     * the instance as caller, its failures as traps naming it and its result count checked.
+     */
     private long[] callHost(HostFunctionInstance host, long[] args) {
-        long[] results = host.handler.call(instance, args);
-        if (results == null) {
-            results = new long[0];
-        }
-        if (results.length != host.type.resultSlots()) {
-            throw new WasmException("host function " + host.displayName() + " " + host.type + " returned "
-                    + results.length + " value(s) instead of " + host.type.resultSlots());
-        }
-        return results;
+        return Interpreter.invokeHost(host, instance, args);
+    }
+
+    /** Two handles are equal when they call the same function, whatever name they were got by. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExportedFunction that && that.function == function;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(function);
     }
 
     @Override

@@ -42,6 +42,11 @@ public final class Instance {
         return module;
     }
 
+    /** The limits every call into this instance obeys (given to {@link Module#instantiate(Imports, ExecutionLimits)}). */
+    public ExecutionLimits limits() {
+        return state.limits;
+    }
+
     /** Everything the instance exports, in the module's order. */
     public List<ExportType> exports() {
         return module.exports();
@@ -81,11 +86,10 @@ public final class Instance {
      * {@code externref} as a raw value ({@code null} for handle 0).
      */
     public Object reference(long handle) {
-        try {
-            return state.store.ref(handle);
-        } catch (IllegalArgumentException e) {
-            throw new WasmException(e.getMessage() + ": not a reference handle of this instance's store");
+        if (!state.store.contains(handle)) {
+            throw new WasmException("unknown reference handle " + handle + ": not a reference handle of this instance's store");
         }
+        return state.store.ref(handle);
     }
 
     /** The handle that stands for {@code reference} in raw values (0 for {@code null}), for host functions returning references. */

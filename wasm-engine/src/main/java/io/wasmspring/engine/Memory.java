@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A linear memory: a little-endian byte array that grows in 64 KiB pages. Shared by the
@@ -88,11 +89,19 @@ public final class Memory {
     }
 
     private int check(long offset, long length) {
-        if (offset < 0 || length < 0 || offset + length > buffer.length) {
+        if (offset < 0 || length < 0 || offset > buffer.length - length) { // no overflow for huge offsets
             throw new Trap(Trap.OUT_OF_BOUNDS_MEMORY + ": " + length + " bytes at offset " + offset
                     + " in a memory of " + buffer.length + " bytes");
         }
         return (int) offset;
+    }
+
+    /** A Java array range given by the host must lie inside its array (the memory side traps instead). */
+    private static void checkArrayRange(byte[] array, String name, int arrayOffset, int length) {
+        if (arrayOffset < 0 || length < 0 || (long) arrayOffset + length > array.length) {
+            throw new IllegalArgumentException(length + " bytes at offset " + arrayOffset + " do not fit the "
+                    + name + " array of " + array.length + " bytes");
+        }
     }
 
     public byte readByte(long offset) {
@@ -151,6 +160,7 @@ public final class Memory {
     }
 
     public void writeBytes(long offset, byte[] data) {
+        Objects.requireNonNull(data, "data must not be null");
         System.arraycopy(data, 0, buffer, check(offset, data.length), data.length);
     }
 
@@ -173,11 +183,13 @@ public final class Memory {
 
     /** Copies {@code length} bytes at {@code offset} into {@code target} from {@code targetOffset}. */
     public void readBytes(long offset, byte[] target, int targetOffset, int length) {
+        checkArrayRange(Objects.requireNonNull(target, "target must not be null"), "target", targetOffset, length);
         System.arraycopy(buffer, check(offset, length), target, targetOffset, length);
     }
 
     /** Writes {@code length} bytes of {@code data} from {@code dataOffset} at {@code offset}. */
     public void writeBytes(long offset, byte[] data, int dataOffset, int length) {
+        checkArrayRange(Objects.requireNonNull(data, "data must not be null"), "data", dataOffset, length);
         System.arraycopy(data, dataOffset, buffer, check(offset, length), length);
     }
 
@@ -197,6 +209,7 @@ public final class Memory {
 
     /** Writes {@code value} as UTF-8 (no terminator) at {@code offset}; returns the number of bytes written. */
     public int writeString(long offset, String value) {
+        Objects.requireNonNull(value, "value must not be null");
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         writeBytes(offset, utf8);
         return utf8.length;
@@ -216,6 +229,7 @@ public final class Memory {
 
     /** Writes {@code value} as UTF-8 followed by a NUL byte at {@code offset}; returns the bytes written, NUL included. */
     public int writeCString(long offset, String value) {
+        Objects.requireNonNull(value, "value must not be null");
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         int start = check(offset, utf8.length + 1L);
         System.arraycopy(utf8, 0, buffer, start, utf8.length);

@@ -12,6 +12,7 @@ import io.wasmspring.engine.runtime.WasmFunction;
 import io.wasmspring.engine.structure.Export;
 import io.wasmspring.engine.structure.Import;
 import io.wasmspring.engine.structure.ModuleStructure;
+import io.wasmspring.engine.structure.Preamble;
 import io.wasmspring.engine.text.WatParser;
 import io.wasmspring.engine.validation.Validator;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A WebAssembly module, decoded, validated and lowered for the interpreter once. Immutable and
@@ -27,7 +29,6 @@ import java.util.List;
  */
 public final class Module {
 
-    private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6D};
 
     private final ModuleStructure structure;
     private final CompiledFunction[] compiled;
@@ -127,6 +128,7 @@ public final class Module {
 
     /** Reads a module file: binary when it starts with the magic {@code \0asm}, text otherwise. */
     public static Module read(Path file) {
+        Objects.requireNonNull(file, "file must not be null");
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -140,15 +142,7 @@ public final class Module {
     }
 
     private static boolean startsWithMagic(byte[] bytes) {
-        if (bytes.length < MAGIC.length) {
-            return false;
-        }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes[i] != MAGIC[i]) {
-                return false;
-            }
-        }
-        return true;
+        return Preamble.hasMagic(bytes);
     }
 
     /** What the module imports, in order, with the types it expects. */
@@ -173,15 +167,31 @@ public final class Module {
 
     /**
      * Instantiates the module: binds its imports, allocates its functions, tables, memories and
-     * globals, copies its active segments and runs its start function.
+     * globals, copies its active segments and runs its start function. Its calls obey
+     * {@link ExecutionLimits#DEFAULT} (only the call depth is bounded); see
+     * {@link #instantiate(Imports, ExecutionLimits)}.
      *
      * @throws LinkException when an import is missing or has the wrong type
      * @throws Trap          when an active segment does not fit its table or memory, or the start function traps
      */
     public Instance instantiate(Imports imports) {
+        return instantiate(imports, ExecutionLimits.DEFAULT);
+    }
+
+    /**
+     * Instantiates the module as {@link #instantiate(Imports)} does, for an instance whose calls
+     * (its start function included) obey {@code limits}.
+     *
+     * @throws LinkException when an import is missing or has the wrong type, or the module's
+     *                       memory starts bigger than {@link ExecutionLimits#maxMemoryPages()}
+     * @throws Trap          when an active segment does not fit its table or memory, or the start
+     *                       function traps or goes past a limit ({@link ExecutionLimitException})
+     */
+    public Instance instantiate(Imports imports, ExecutionLimits limits) {
         Imports bindings = imports != null ? imports : Imports.empty();
+        ExecutionLimits actual = limits != null ? limits : ExecutionLimits.DEFAULT;
         Object[] externs = Linker.resolve(structure, bindings::resolve);
-        InstanceState state = Instantiation.allocate(structure, types, compiled, externs, storeFor(bindings, externs));
+        InstanceState state = Instantiation.allocate(structure, types, compiled, externs, storeFor(bindings, externs), actual);
         Instance instance = new Instance(this, state);
         state.api = instance;
         Instantiation.initialize(state);

@@ -119,6 +119,18 @@ class ExportedFunctionTest {
         assertThatThrownBy(() -> f.call(1, 2))
                 .isInstanceOf(WasmException.class)
                 .hasMessageContaining("env.f")
-                .hasMessageContaining("returned 0 value(s) instead of 1");
+                .hasMessageContaining("returned 0 values");
+    }
+
+    @Test
+    void aFailingReExportedHostFunctionTrapsNamingIt() {
+        ExportedFunction f = reexport(HandBuiltModules.I32_I32_TO_I32, (c, args) -> {
+            throw new NullPointerException("no value");
+        });
+        assertThatThrownBy(() -> f.call(1, 2))
+                .isInstanceOf(Trap.class)
+                .hasMessageContaining("env.f")
+                .hasMessageContaining("no value")
+                .hasCauseInstanceOf(NullPointerException.class);
     }
 }

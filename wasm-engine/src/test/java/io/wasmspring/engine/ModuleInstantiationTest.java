@@ -96,10 +96,7 @@ class ModuleInstantiationTest {
         Instance instance = m.instantiate(imports);
         Table table = instance.table("t");
         Object f = imports.resolve("env", "f");
-        assertThat(table.get(0)).isNull();
-        assertThat(table.get(1)).isSameAs(f);
-        assertThat(table.get(2)).isNull();
-        assertThat(table.get(3)).isSameAs(f);
+        assertThat(table.elements()).containsExactly(null, f, null, f);
         assertThat(instance.state().elements[0]).isEmpty();
         assertThat(instance.state().elements[1]).containsExactly(f);
         assertThat(instance.state().elements[2]).isEmpty();
@@ -137,7 +134,7 @@ class ModuleInstantiationTest {
                 .elements(SegmentMode.ACTIVE, 0, ConstantExpressions.i32(3))
                 .build();
         assertThatThrownBy(() -> m.instantiate(imports)).isInstanceOf(Trap.class);
-        assertThat(table.get(1)).isSameAs(imports.resolve("env", "f"));
+        assertThat(table.elements()[1]).isSameAs(imports.resolve("env", "f"));
     }
 
     @Test

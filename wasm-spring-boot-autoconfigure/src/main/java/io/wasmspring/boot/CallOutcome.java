@@ -1,5 +1,8 @@
 package io.wasmspring.boot;
 
+import io.wasmspring.engine.CallInterruptedException;
+import io.wasmspring.engine.CallTimeoutException;
+import io.wasmspring.engine.FuelExhaustedException;
 import io.wasmspring.engine.Trap;
 
 /** How a call into a module ended, as observations and metrics tag it. */
@@ -8,13 +11,16 @@ public enum CallOutcome {
     /** The export returned normally. */
     SUCCESS,
 
-    /** The code trapped. */
+    /** The code trapped (a call nested past {@code max-call-depth} included). */
     TRAP,
 
-    /** The call ran past its deadline or fuel. */
+    /** The call ran past its {@code call-timeout} or used up its {@code fuel}. */
     TIMEOUT,
 
-    /** Anything else: bad arguments, a pool that had no instance in time, a failing host function. */
+    /**
+     * Anything else: bad arguments, a pool that had no instance in time, a failing host function,
+     * an interrupted thread.
+     */
     ERROR;
 
     /** The outcome of a call that threw {@code failure} ({@link #SUCCESS} for {@code null}). */
@@ -22,22 +28,14 @@ public enum CallOutcome {
         if (failure == null) {
             return SUCCESS;
         }
-        if (isTimeout(failure)) {
+        if (failure instanceof CallTimeoutException || failure instanceof FuelExhaustedException
+                || failure instanceof WasmCallTimeoutException) {
             return TIMEOUT;
         }
-        return failure instanceof Trap ? TRAP : ERROR;
-    }
-
-    /** The engine reports deadlines and fuel as traps or their own exceptions; both name the cause. */
-    private static boolean isTimeout(Throwable failure) {
-        if (failure instanceof WasmCallTimeoutException) {
-            return true;
+        if (failure instanceof CallInterruptedException) {
+            return ERROR;
         }
-        String type = failure.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-        String message = String.valueOf(failure.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        return type.contains("timeout") || type.contains("deadline") || type.contains("fuel")
-                || (failure instanceof Trap && (message.contains("deadline") || message.contains("timed out")
-                        || message.contains("timeout") || message.contains("fuel")));
+        return failure instanceof Trap ? TRAP : ERROR;
     }
 
     /** The tag value: lower case. */

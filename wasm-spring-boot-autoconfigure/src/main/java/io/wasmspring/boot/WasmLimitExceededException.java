@@ -2,7 +2,11 @@ package io.wasmspring.boot;
 
 import io.wasmspring.engine.WasmException;
 
-/** An instance went past one of its module's limits (for example its memory grew past {@code max-memory-pages}); it is discarded. */
+/**
+ * A module cannot run within its configured limits: for example its memory starts bigger than
+ * {@code limits.max-memory-pages}. (Calls that go past a limit while running stop with the
+ * engine's {@link io.wasmspring.engine.ExecutionLimitException}s instead.)
+ */
 public class WasmLimitExceededException extends WasmException {
 
     public WasmLimitExceededException(String message) {

@@ -1,11 +1,13 @@
 package io.wasmspring.boot;
 
+import io.wasmspring.engine.ExecutionLimits;
 import io.wasmspring.engine.ExportType;
 import io.wasmspring.engine.FunctionType;
 import io.wasmspring.engine.ImportType;
 import io.wasmspring.engine.Imports;
 import io.wasmspring.engine.Instance;
 import io.wasmspring.engine.Memory;
+import io.wasmspring.engine.MemoryType;
 import io.wasmspring.engine.Module;
 import io.wasmspring.engine.WasmException;
 import io.wasmspring.engine.wasi.WasiCommand;
@@ -37,6 +39,8 @@ public final class WasmModule {
     private final InstanceProvider instances;
     private final GuestAllocator allocator;
     private final WasmLimits limits;
+    /** The same limits as the engine enforces them on every instance. */
+    private final ExecutionLimits executionLimits;
     private final Supplier<WasmCallObserver> observer;
     private volatile int memoryPages = -1;
     private volatile RuntimeException instantiationFailure;
@@ -46,6 +50,7 @@ public final class WasmModule {
         this.module = b.module;
         this.imports = b.imports;
         this.limits = b.limits;
+        this.executionLimits = b.limits.toExecutionLimits();
         this.observer = b.observer;
         this.allocator = new GuestAllocator(b.name, b.allocate, b.deallocate);
         Supplier<Instance> factory = this::instantiate;
@@ -187,10 +192,11 @@ public final class WasmModule {
         withInstance(instance -> null);
     }
 
-    /** A new instance, linked with this module's imports. */
+    /** A new instance, linked with this module's imports, whose calls obey the module's limits. */
     Instance instantiate() {
         try {
-            Instance instance = module.instantiate(imports.get());
+            checkInitialMemory();
+            Instance instance = module.instantiate(imports.get(), executionLimits);
             instantiationFailure = null;
             return instance;
         } catch (RuntimeException e) {
@@ -212,14 +218,23 @@ public final class WasmModule {
         return observer.get();
     }
 
+    /** Records the memory size for the metrics; the engine keeps it within the limit ({@code memory.grow} fails past it). */
     private void checkMemory(Instance instance) {
         Memory memory = instance.memory();
-        int pages = memory == null ? 0 : memory.pages();
-        memoryPages = pages;
-        if (limits.maxMemoryPages() > 0 && pages > limits.maxMemoryPages()) {
-            throw new WasmLimitExceededException("instance of module '" + name + "' grew its memory to " + pages
-                    + " pages, past wasm.modules." + name + ".limits.max-memory-pages=" + limits.maxMemoryPages()
-                    + "; the instance was discarded");
+        memoryPages = memory == null ? 0 : memory.pages();
+    }
+
+    /** A module whose own memory starts bigger than the limit cannot run at all: say which property to change. */
+    private void checkInitialMemory() {
+        if (limits.maxMemoryPages() <= 0) {
+            return;
+        }
+        for (MemoryType memory : module.structure().memories) {
+            if (memory.limits().min() > limits.maxMemoryPages()) {
+                throw new WasmLimitExceededException("module '" + name + "' needs " + memory.limits().min()
+                        + " memory pages to start, more than wasm.modules." + name + ".limits.max-memory-pages="
+                        + limits.maxMemoryPages() + "; raise that limit (or wasm.limits.max-memory-pages)");
+            }
         }
     }
 

@@ -1,11 +1,13 @@
 package io.wasmspring.engine.binary;
 
 import static io.wasmspring.engine.binary.ModuleReader.malformed;
+import static io.wasmspring.engine.structure.SectionId.*;
 
 import io.wasmspring.engine.MalformedModuleException;
 import io.wasmspring.engine.structure.CustomSection;
 import io.wasmspring.engine.structure.ModuleStructure;
 import io.wasmspring.engine.structure.NameSection;
+import io.wasmspring.engine.structure.Preamble;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -18,25 +20,8 @@ import java.util.Objects;
  */
 public final class BinaryDecoder {
 
-    private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6D};
-    private static final byte[] VERSION = {0x01, 0x00, 0x00, 0x00};
-
-    static final int CUSTOM = 0;
-    static final int TYPE = 1;
-    static final int IMPORT = 2;
-    static final int FUNCTION = 3;
-    static final int TABLE = 4;
-    static final int MEMORY = 5;
-    static final int GLOBAL = 6;
-    static final int EXPORT = 7;
-    static final int START = 8;
-    static final int ELEMENT = 9;
-    static final int CODE = 10;
-    static final int DATA = 11;
-    static final int DATA_COUNT = 12;
-
     /** Position of each section id in the required order; the data count section precedes code. */
-    private static final int[] ORDER = new int[13];
+    private static final int[] ORDER = new int[COUNT];
 
     static {
         int[] ids = {TYPE, IMPORT, FUNCTION, TABLE, MEMORY, GLOBAL, EXPORT, START, ELEMENT, DATA_COUNT, CODE, DATA};
@@ -106,16 +91,16 @@ public final class BinaryDecoder {
         if (bytes.length < 4) {
             throw malformed("unexpected end", bytes.length);
         }
-        if (!Arrays.equals(bytes, 0, 4, MAGIC, 0, 4)) {
+        if (!Preamble.hasMagic(bytes)) {
             throw malformed("magic header not detected", 0);
         }
-        if (bytes.length < 8) {
+        if (bytes.length < Preamble.LENGTH) {
             throw malformed("unexpected end", bytes.length);
         }
-        if (!Arrays.equals(bytes, 4, 8, VERSION, 0, 4)) {
+        if (!Preamble.hasVersion(bytes)) {
             throw malformed("unknown binary version", 4);
         }
-        r.skip(8);
+        r.skip(Preamble.LENGTH);
     }
 
     private void section(int id) {

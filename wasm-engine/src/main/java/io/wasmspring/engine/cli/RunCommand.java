@@ -1,8 +1,10 @@
 package io.wasmspring.engine.cli;
 
+import io.wasmspring.engine.ExecutionLimitException;
 import io.wasmspring.engine.ExportedFunction;
 import io.wasmspring.engine.FunctionType;
 import io.wasmspring.engine.ImportType;
+import io.wasmspring.engine.Imports;
 import io.wasmspring.engine.Instance;
 import io.wasmspring.engine.Module;
 import io.wasmspring.engine.Trap;
@@ -16,6 +18,9 @@ import java.util.stream.Collectors;
  * {@code run --invoke FUNCTION MODULE [ARGS...]}: instantiates a module that needs no imports,
  * calls one export with arguments parsed for its parameter types and prints each result on its
  * own line. A trap prints its message and wasm stack trace to stderr, exit status 134.
+ * {@code --timeout}, {@code --fuel}, {@code --max-memory-pages} and {@code --max-call-depth}
+ * ({@link LimitOptions}) bound the call; going past one prints one line naming the option to
+ * raise, exit status 124 (134 for the call depth, which traps).
  */
 final class RunCommand implements CliCommand {
 
@@ -29,7 +34,7 @@ final class RunCommand implements CliCommand {
 
     @Override
     public String synopsis() {
-        return "--invoke FUNCTION MODULE [ARGS...]";
+        return "--invoke FUNCTION MODULE [ARGS...] " + LimitOptions.SYNOPSIS;
     }
 
     @Override
@@ -38,7 +43,9 @@ final class RunCommand implements CliCommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+    public int run(List<String> commandLine, PrintStream out, PrintStream err) throws UsageException {
+        LimitOptions limits = LimitOptions.take(commandLine);
+        List<String> args = limits.remaining();
         if (args.size() < 3 || !args.get(0).equals("--invoke")) {
             throw new UsageException("run needs --invoke FUNCTION MODULE [ARGS...]");
         }
@@ -50,19 +57,30 @@ final class RunCommand implements CliCommand {
                     + module.imports().stream().map(ImportType::toString).collect(Collectors.joining(", ")));
         }
         try {
-            Instance instance = module.instantiate();
+            Instance instance = module.instantiate(Imports.empty(), limits.limits());
             ExportedFunction function = exportedFunction(instance, functionName);
             long[] arguments = arguments(function.type(), literals, functionName);
             long[] results = function.callRaw(arguments);
             printResults(function.type(), results, out);
             return 0;
         } catch (Trap trap) {
+            String limit = limits.describe(trap);
+            if (limit != null) {
+                // A limit stopped it: one line naming the option, no stack trace.
+                err.println(limit);
+                return trap instanceof ExecutionLimitException ? LimitOptions.LIMIT_EXIT_STATUS : TRAP_EXIT_STATUS;
+            }
             err.println("trap: " + trap.getMessage());
             for (String frame : trap.wasmStackTrace()) {
                 err.println("  at " + frame);
             }
             return TRAP_EXIT_STATUS;
         } catch (WasmException e) {
+            String limit = limits.describe(e);
+            if (limit != null) {
+                err.println(limit);
+                return LimitOptions.LIMIT_EXIT_STATUS;
+            }
             throw new UsageException("cannot run " + functionName + ": " + ModuleFiles.firstLine(e.getMessage()));
         }
     }

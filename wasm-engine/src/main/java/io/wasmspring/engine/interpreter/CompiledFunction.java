@@ -19,6 +19,11 @@ public final class CompiledFunction {
     final int resultSlots;
     /** Slots the frame may use at most: locals plus the deepest operand stack. */
     final int frameSlots;
+    /**
+     * What a call of this function charges against the limits countdown: its instructions outside
+     * any loop, which one call runs at most once (loops charge their own at their back-edges).
+     */
+    int callCost = 1;
     /** Code index of each lowered instruction, ascending, and the body's byte offset it came from. */
     private final int[] instructionStarts;
     private final int[] byteOffsets;

@@ -36,6 +36,8 @@ final class ControlOps {
         long[] args = new long[params];
         System.arraycopy(ctx.stack, sp - params, args, 0, params);
         long[] results = invokeHost(host, caller == null ? null : caller.api, args);
+        // A host function may take long: check the deadline now, not many iterations later.
+        ctx.checkAfterHostCall();
         long[] stack = ctx.stack;
         System.arraycopy(results, 0, stack, sp - params, results.length);
         return sp - params + results.length;

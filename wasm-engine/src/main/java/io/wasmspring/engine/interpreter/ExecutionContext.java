@@ -1,7 +1,12 @@
 package io.wasmspring.engine.interpreter;
 
+import io.wasmspring.engine.CallInterruptedException;
+import io.wasmspring.engine.CallTimeoutException;
+import io.wasmspring.engine.ExecutionLimits;
+import io.wasmspring.engine.FuelExhaustedException;
 import io.wasmspring.engine.Trap;
 import io.wasmspring.engine.runtime.WasmFunction;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -19,8 +24,23 @@ final class ExecutionContext {
     private static final int INITIAL_STACK_SLOTS = 4096;
     private static final int INITIAL_FRAMES = 256;
 
-    /** Loop back-edges and calls between two visits of {@link #checkLimits()}. */
+    /**
+     * Instructions between two visits of {@link #checkLimits()}: loop back-edges and calls count
+     * down by the instructions they charge (see {@link FunctionLowering}).
+     */
     static final int CHECK_INTERVAL = 1 << 16;
+
+    // The limits of the outermost call running on this thread (re-entrant calls share them).
+    /** Nested wasm frames allowed. */
+    int maxCallDepth = ExecutionLimits.DEFAULT_MAX_CALL_DEPTH;
+    /** The call timeout, or {@code null}; and its deadline in {@link System#nanoTime()} terms. */
+    private Duration timeout;
+    private long deadline;
+    /** The fuel budget (0: none), and the fuel not yet handed out as a countdown. */
+    private long fuel;
+    private long fuelLeft;
+    /** The countdown a dispatch loop had left when it returned, given back to the fuel. */
+    int countdownLeft;
 
     long[] stack = new long[INITIAL_STACK_SLOTS];
     /** First free slot, when no dispatch loop of this thread is running or while one calls the host. */
@@ -70,11 +90,69 @@ final class ExecutionContext {
         }
     }
 
+    /** At the start of an outermost call: takes on the limits of the instance being called. */
+    void beginCall(ExecutionLimits limits) {
+        maxCallDepth = limits.maxCallDepth();
+        timeout = limits.callTimeout();
+        if (timeout != null) {
+            long nanos;
+            try {
+                nanos = timeout.toNanos();
+            } catch (ArithmeticException e) {
+                nanos = Long.MAX_VALUE / 2;
+            }
+            deadline = System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 2);
+        }
+        fuel = limits.fuel();
+        fuelLeft = fuel;
+    }
+
+    /** After a host function returns to wasm: stops the call on interruption or a passed deadline (fuel is left to the countdown). */
+    void checkAfterHostCall() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CallInterruptedException();
+        }
+        if (timeout != null && System.nanoTime() - deadline > 0) {
+            throw new CallTimeoutException(timeout);
+        }
+    }
+
+    /** The trap for a call past {@link #maxCallDepth} nested frames (built here to keep the dispatch loop small). */
+    Trap callStackExhausted() {
+        return new Trap(Trap.CALL_STACK_EXHAUSTED + ": more than " + maxCallDepth
+                + " nested calls (the maxCallDepth limit; raise ExecutionLimits maxCallDepth for deeper recursion)");
+    }
+
+    /** When a dispatch loop returns normally: the unused part of its countdown goes back to the fuel. */
+    void returnCountdown() {
+        if (fuel != 0 && countdownLeft > 0) {
+            fuelLeft += countdownLeft;
+        }
+        countdownLeft = 0;
+    }
+
     /**
-     * The slow path of the limits countdown, reached every {@link #CHECK_INTERVAL} back-edges and
-     * calls: where the deadline, fuel and interruption checks belong. Returns the next countdown.
+     * The slow path of the limits countdown, reached when a dispatch loop starts and whenever its
+     * countdown runs out (every {@link #CHECK_INTERVAL} instructions at most): stops the call when
+     * its thread is interrupted, its deadline has passed or its fuel is used up. Returns the next
+     * countdown: the fuel handed out, or {@link #CHECK_INTERVAL} without a fuel budget.
      */
     int checkLimits() {
-        return CHECK_INTERVAL;
+        if (Thread.currentThread().isInterrupted()) {
+            // isInterrupted leaves the flag set, for the caller to see.
+            throw new CallInterruptedException();
+        }
+        if (timeout != null && System.nanoTime() - deadline > 0) {
+            throw new CallTimeoutException(timeout);
+        }
+        if (fuel == 0) {
+            return CHECK_INTERVAL;
+        }
+        if (fuelLeft <= 0) {
+            throw new FuelExhaustedException(fuel);
+        }
+        int grant = (int) Math.min(CHECK_INTERVAL, fuelLeft);
+        fuelLeft -= grant;
+        return grant;
     }
 }

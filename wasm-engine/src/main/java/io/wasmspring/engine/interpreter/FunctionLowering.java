@@ -15,7 +15,10 @@ import java.util.List;
  * operand stack height in slots, so that every branch gets its target code index and the stack
  * adjustment it needs (how many result slots move down to which height) at lowering time.
  * Code that validation calls unreachable (after {@code br}, {@code return}, {@code unreachable}
- * and so on, up to the enclosing {@code else} or {@code end}) is skipped.
+ * and so on, up to the enclosing {@code else} or {@code end}) is skipped. A peephole fuses
+ * {@code i32.const}+{@code i32.add/sub}, {@code local.get}+{@code local.get},
+ * {@code local.get}+{@code i32.load}, two {@code local.get}s+{@code i32.store} and
+ * {@code i32.eqz}+conditional branch, never across a code index that a branch targets.
  */
 final class FunctionLowering {
 
@@ -42,6 +45,12 @@ final class FunctionLowering {
         final IntList endPatches = new IntList();
         /** For an {@code if} with no {@code else} seen yet: position of its BR_UNLESS target. */
         int elsePatch = -1;
+        /**
+         * For a loop or the function: instructions lowered so far in it but outside nested loops,
+         * which one iteration (one call) runs at most once: what a back-edge (a call) charges the
+         * limits countdown.
+         */
+        int cost;
         boolean unreachable;
 
         Control(Kind kind, ValueType[] params, ValueType[] results, int baseCount, int baseHeight) {
@@ -86,6 +95,8 @@ final class FunctionLowering {
     private final List<Control> controls = new ArrayList<>();
     /** While the innermost frame is unreachable: how many nested skipped blocks are open. */
     private int skipDepth;
+    /** The innermost loop, or the function's frame: where emitted instructions are counted. */
+    private Control costOwner;
 
     FunctionLowering(ModuleIndex index, FunctionType type, FunctionBody body) {
         this.index = index;
@@ -106,7 +117,9 @@ final class FunctionLowering {
     }
 
     CompiledFunction lower() {
-        controls.add(new Control(Kind.FUNCTION, NONE, type.results().toArray(NONE), 0, 0));
+        costOwner = new Control(Kind.FUNCTION, NONE, type.results().toArray(NONE), 0, 0);
+        controls.add(costOwner);
+        Control function = costOwner;
         while (!controls.isEmpty()) {
             int offset = reader.position();
             int op = reader.readOpcode();
@@ -115,8 +128,10 @@ final class FunctionLowering {
             }
             lowerInstruction(op, offset);
         }
-        return new CompiledFunction(code.toArray(), type.paramSlots(), localSlots, type.resultSlots(),
+        CompiledFunction compiled = new CompiledFunction(code.toArray(), type.paramSlots(), localSlots, type.resultSlots(),
                 localSlots + maxHeight, instructionStarts.toArray(), byteOffsets.toArray());
+        compiled.callCost = Math.max(1, function.cost);
+        return compiled;
     }
 
     /** In unreachable code: skips {@code op} unless it is the {@code else}/{@code end} that ends it. */
@@ -157,7 +172,11 @@ final class FunctionLowering {
             case Opcodes.NOP -> {
             }
             case Opcodes.BLOCK -> pushControl(Kind.BLOCK, reader.readBlockType());
-            case Opcodes.LOOP -> pushControl(Kind.LOOP, reader.readBlockType()).loopPc = bindLabel();
+            case Opcodes.LOOP -> {
+                Control loop = pushControl(Kind.LOOP, reader.readBlockType());
+                loop.loopPc = bindLabel();
+                costOwner = loop;
+            }
             case Opcodes.IF -> {
                 long blockType = reader.readBlockType();
                 pop();
@@ -277,6 +296,8 @@ final class FunctionLowering {
                     lowerMemoryAccess(op, offset);
                 } else if ((op >>> 16) == Opcodes.PREFIX_FC) {
                     lowerPrefixed(op, offset);
+                } else if ((op >>> 16) == Opcodes.PREFIX_FD) {
+                    lowerSimd(op & 0xFFFF, offset);
                 } else {
                     throw unsupported(op);
                 }
@@ -303,6 +324,17 @@ final class FunctionLowering {
         reader.readU32(); // alignment: a hint only
         int memoryOffset = reader.readU32();
         boolean store = op >= Opcodes.I32_STORE;
+        if (op == Opcodes.I32_LOAD && canFuseWith(Op.LOCAL_GET)) {
+            int slot = code.get(lastStart + 1);
+            simple(Op.I32_LOAD_LOCAL, unemitLast(), 1, 1, slot, memoryOffset);
+            return;
+        }
+        if (op == Opcodes.I32_STORE && canFuseWith(Op.LOCAL_GET2)) {
+            int address = code.get(lastStart + 1);
+            int value = code.get(lastStart + 2);
+            simple(Op.I32_STORE_LOCALS, unemitLast(), 2, 0, address, value, memoryOffset);
+            return;
+        }
         simple(Op.I32_LOAD + (op - Opcodes.I32_LOAD), offset, store ? 2 : 1, store ? 0 : 1, memoryOffset);
     }
 
@@ -345,6 +377,41 @@ final class FunctionLowering {
         }
     }
 
+    /**
+     * A SIMD instruction: {@code SIMD n sub immediates...} (see {@link SimdDispatch}). The
+     * alignment hint is dropped.
+     */
+    private void lowerSimd(int sub, int offset) {
+        int immediates = SimdShapes.immediateInts(sub);
+        emitOp(Op.SIMD, offset);
+        code.add(Math.max(immediates, 0) + 2); // n: itself, sub and the immediates
+        code.add(sub);
+        if (immediates >= 0) {
+            if (SimdShapes.hasMemarg(sub)) {
+                reader.readU32();
+                code.add(reader.readU32());
+            } else if (!SimdShapes.hasLaneByte(sub)) {
+                for (int i = 0; i < 4; i++) {
+                    int b0 = reader.readByte();
+                    int b1 = reader.readByte();
+                    int b2 = reader.readByte();
+                    int b3 = reader.readByte();
+                    code.add(b0 & 0xFF | (b1 & 0xFF) << 8 | (b2 & 0xFF) << 16 | b3 << 24);
+                }
+            }
+            if (SimdShapes.hasLaneByte(sub)) {
+                code.add(reader.readByte());
+            }
+        }
+        for (int i = SimdShapes.operandCount(sub); i > 0; i--) {
+            pop();
+        }
+        int result = SimdShapes.resultSlots(sub);
+        if (result > 0) {
+            push(result);
+        }
+    }
+
     // ---- structured control ----
 
     private Control pushControl(Kind kind, long blockType) {
@@ -378,6 +445,9 @@ final class FunctionLowering {
 
     private void lowerEnd(int offset) {
         Control c = controls.remove(controls.size() - 1);
+        if (c == costOwner && c.kind == Kind.LOOP) {
+            costOwner = innermostLoopOrFunction();
+        }
         int end = bindLabel();
         if (c.elsePatch >= 0) {
             code.set(c.elsePatch, end);
@@ -438,9 +508,13 @@ final class FunctionLowering {
         } else if (!needsMove(c)) {
             emitOp(c.kind == Kind.LOOP ? Op.JUMP_BACK : Op.JUMP, offset);
             target(c);
+            if (c.kind == Kind.LOOP) {
+                code.add(c.cost);
+            }
         } else {
             if (c.kind == Kind.LOOP) {
                 emitOp(Op.COUNTDOWN, offset);
+                code.add(c.cost);
             }
             emitMove(c, offset);
         }
@@ -459,6 +533,9 @@ final class FunctionLowering {
             // A branch to the function's label jumps to its final RETURN, which moves the results.
             emitOp(c.kind == Kind.LOOP ? Op.BR_IF_BACK : fuseCondition(Op.BR_IF), offset);
             target(c);
+            if (c.kind == Kind.LOOP) {
+                code.add(c.cost);
+            }
             return;
         }
         emitOp(fuseCondition(Op.BR_UNLESS), offset);
@@ -466,6 +543,7 @@ final class FunctionLowering {
         code.add(-1);
         if (c.kind == Kind.LOOP) {
             emitOp(Op.COUNTDOWN, offset);
+            code.add(c.cost);
         }
         emitMove(c, offset);
         code.set(skip, bindLabel());
@@ -478,6 +556,18 @@ final class FunctionLowering {
             depths[i] = reader.readU32();
         }
         pop();
+        int loopCost = 0;
+        for (int depth : depths) {
+            Control c = label(depth);
+            if (c.kind == Kind.LOOP) {
+                loopCost = Math.max(loopCost, c.cost + 1);
+            }
+        }
+        if (loopCost > 0) {
+            // A br_table that may go back charges the loop's iteration like any back-edge.
+            emitOp(Op.COUNTDOWN, offset);
+            code.add(loopCost);
+        }
         emitOp(Op.BR_TABLE, offset);
         code.add(count);
         for (int depth : depths) {
@@ -544,6 +634,7 @@ final class FunctionLowering {
     private int unemitLast() {
         int n = instructionStarts.size() - 1;
         int offset = byteOffsets.get(n);
+        costOwner.cost--;
         code.truncate(lastStart);
         instructionStarts.truncate(n);
         byteOffsets.truncate(n);
@@ -561,6 +652,7 @@ final class FunctionLowering {
     }
 
     private void emitOp(int op, int offset) {
+        costOwner.cost++;
         lastStart = code.size();
         instructionStarts.add(code.size());
         byteOffsets.add(offset);
@@ -584,6 +676,16 @@ final class FunctionLowering {
 
     private Control top() {
         return controls.get(controls.size() - 1);
+    }
+
+    private Control innermostLoopOrFunction() {
+        for (int i = controls.size() - 1; i >= 0; i--) {
+            Control c = controls.get(i);
+            if (c.kind == Kind.LOOP || c.kind == Kind.FUNCTION) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no function frame");
     }
 
     private static int slots(ValueType[] types) {
@@ -632,9 +734,21 @@ final class FunctionLowering {
                     reader.readU32();
                     reader.readU32();
                 } else if ((op >>> 16) == Opcodes.PREFIX_FD) {
-                    throw unsupported(op);
+                    skipSimdImmediates(op & 0xFFFF);
                 }
             }
+        }
+    }
+
+    private void skipSimdImmediates(int sub) {
+        if (SimdShapes.hasMemarg(sub)) {
+            reader.readU32();
+            reader.readU32();
+        } else if (SimdShapes.immediateInts(sub) == 4) {
+            reader.skip(16);
+        }
+        if (SimdShapes.hasLaneByte(sub)) {
+            reader.readByte();
         }
     }
 }

@@ -2,7 +2,9 @@ package io.wasmspring.engine.interpreter;
 
 import static io.wasmspring.engine.interpreter.NumericOps.f64;
 
+import io.wasmspring.engine.ExecutionLimits;
 import io.wasmspring.engine.FunctionType;
+import io.wasmspring.engine.Instance;
 import io.wasmspring.engine.Trap;
 import io.wasmspring.engine.WasmException;
 import io.wasmspring.engine.runtime.FunctionInstance;
@@ -23,24 +25,10 @@ public final class Interpreter {
     private Interpreter() {
     }
 
-    /** Default for {@link #setMaxCallDepth}. */
-    public static final int DEFAULT_MAX_CALL_DEPTH = 100_000;
-
-    private static volatile int maxCallDepth = DEFAULT_MAX_CALL_DEPTH;
+    /** How many wasm frames may be active before a call traps, unless the instance's limits say otherwise. */
+    public static final int DEFAULT_MAX_CALL_DEPTH = ExecutionLimits.DEFAULT_MAX_CALL_DEPTH;
 
     private static final ThreadLocal<ExecutionContext> CONTEXT = ThreadLocal.withInitial(ExecutionContext::new);
-
-    /** Sets how many wasm frames may be active on one thread before a call traps (limits hook). */
-    public static void setMaxCallDepth(int frames) {
-        if (frames < 1) {
-            throw new IllegalArgumentException("maximum call depth must be positive: " + frames);
-        }
-        maxCallDepth = frames;
-    }
-
-    public static int maxCallDepth() {
-        return maxCallDepth;
-    }
 
     /**
      * Runs {@code f} to completion on the current thread.
@@ -62,12 +50,17 @@ public final class Interpreter {
         ExecutionContext ctx = CONTEXT.get();
         int base = ctx.sp;
         int depth = ctx.depth;
+        if (ctx.activeCalls == 0) {
+            // Re-entrant calls from host functions run under the outermost call's limits.
+            ctx.beginCall(function.instance.limits);
+        }
         ctx.activeCalls++;
         boolean completed = false;
         try {
             long[] stack = ctx.ensureStack(base + args.length);
             System.arraycopy(args, 0, stack, base, args.length);
             execute(ctx, function, base);
+            ctx.returnCountdown();
             long[] results = new long[type.resultSlots()];
             System.arraycopy(ctx.stack, base, results, 0, results.length);
             ControlOps.normalize(type.results(), results);
@@ -86,13 +79,27 @@ public final class Interpreter {
     }
 
     /**
+     * Runs a host function with {@code caller} as its calling instance, the way a wasm {@code call}
+     * does: its failures become traps naming it, and a wrong number of results traps.
+     *
+     * @param args one raw slot per parameter slot (not modified)
+     */
+    public static long[] invokeHost(HostFunctionInstance host, Instance caller, long[] args) {
+        if (args.length != host.type.paramSlots()) {
+            throw new WasmException(host.displayName() + " takes " + host.type.paramSlots() + " argument slots "
+                    + host.type + ", got " + args.length);
+        }
+        return ControlOps.invokeHost(host, caller, args.clone());
+    }
+
+    /**
      * The dispatch loop. Runs {@code entry}, whose arguments are at {@code s[entryFp...]}, and
      * leaves its results at {@code s[entryFp...]} of {@code ctx.stack}.
      */
     private static void execute(ExecutionContext ctx, WasmFunction entry, int entryFp) {
         final int baseDepth = ctx.depth;
         // Frames that may be suspended: the running one makes the maximum.
-        final int maxDepth = maxCallDepth - 1;
+        final int maxDepth = ctx.maxCallDepth - 1;
         WasmFunction fn = entry;
         CompiledFunction cf = fn.code;
         int depth = baseDepth;
@@ -109,7 +116,7 @@ public final class Interpreter {
         byte[] mem = MemoryOps.buffer(inst);
         int[] frames = ctx.frames;
         WasmFunction[] callers = ctx.callers;
-        int countdown = ExecutionContext.CHECK_INTERVAL;
+        int countdown = ctx.checkLimits();
         try {
             loop:
             while (true) {
@@ -124,8 +131,9 @@ public final class Interpreter {
                             pc = code[pc];
                             break;
                         case Op.JUMP_BACK:
+                            countdown -= code[pc + 1];
                             pc = code[pc];
-                            if (--countdown <= 0) {
+                            if (countdown <= 0) {
                                 countdown = ctx.checkLimits();
                             }
                             break;
@@ -134,12 +142,13 @@ public final class Interpreter {
                             break;
                         case Op.BR_IF_BACK:
                             if ((int) s[--sp] != 0) {
+                                countdown -= code[pc + 1];
                                 pc = code[pc];
-                                if (--countdown <= 0) {
+                                if (countdown <= 0) {
                                     countdown = ctx.checkLimits();
                                 }
                             } else {
-                                pc++;
+                                pc += 2;
                             }
                             break;
                         case Op.BR_UNLESS:
@@ -154,7 +163,7 @@ public final class Interpreter {
                             break;
                         }
                         case Op.COUNTDOWN:
-                            if (--countdown <= 0) {
+                            if ((countdown -= code[pc++]) <= 0) {
                                 countdown = ctx.checkLimits();
                             }
                             break;
@@ -181,6 +190,7 @@ public final class Interpreter {
                             }
                             sp = fp + r;
                             if (depth == baseDepth) {
+                                ctx.countdownLeft = countdown;
                                 return;
                             }
                             depth--;
@@ -264,13 +274,13 @@ public final class Interpreter {
                             s[sp++] = inst.globals[code[pc++]].bits();
                             break;
                         case Op.GLOBAL_SET:
-                            inst.globals[code[pc++]].setBits(s[--sp]);
+                            inst.globals[code[pc++]].setBitsUnchecked(s[--sp]);
                             break;
                         case Op.GLOBAL_GET_REF:
                             s[sp++] = inst.store.handle(inst.globals[code[pc++]].ref());
                             break;
                         case Op.GLOBAL_SET_REF:
-                            inst.globals[code[pc++]].setRef(inst.store.ref(s[--sp]));
+                            inst.globals[code[pc++]].setRefUnchecked(inst.store.ref(s[--sp]));
                             break;
                         case Op.TABLE_GET:
                             s[sp - 1] = TableOps.get(inst, code[pc++], (int) s[sp - 1]);
@@ -284,6 +294,15 @@ public final class Interpreter {
                         case Op.I32_LOAD:
                         case Op.F32_LOAD:
                             s[sp - 1] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 4));
+                            break;
+                        case Op.I32_LOAD_LOCAL:
+                            s[sp++] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, s[fp + code[pc]], code[pc + 1], 4));
+                            pc += 2;
+                            break;
+                        case Op.I32_STORE_LOCALS:
+                            MemoryOps.INT.set(mem, MemoryOps.address(mem, s[fp + code[pc]], code[pc + 2], 4),
+                                    (int) s[fp + code[pc + 1]]);
+                            pc += 3;
                             break;
                         case Op.I64_LOAD:
                         case Op.F64_LOAD:
@@ -870,6 +889,10 @@ public final class Interpreter {
                             sp -= 3;
                             TableOps.fill(inst, code[pc++], s[sp], s[sp + 1], s[sp + 2]);
                             break;
+                        case Op.SIMD:
+                            sp = SimdDispatch.run(code, pc, s, sp, mem);
+                            pc += code[pc];
+                            break;
                         default:
                             throw new IllegalStateException("bad opcode " + code[pc - 1] + " at " + (pc - 1));
                     }
@@ -878,7 +901,7 @@ public final class Interpreter {
                 // ---- a call: push the caller's frame and enter the callee, or run the host function ----
                 if (callee instanceof WasmFunction w) {
                     if (depth >= maxDepth) {
-                        throw new Trap(Trap.CALL_STACK_EXHAUSTED);
+                        throw ctx.callStackExhausted();
                     }
                     if (depth >= callers.length) {
                         ctx.growFrames();
@@ -906,7 +929,7 @@ public final class Interpreter {
                         funcs = inst.functions;
                         mem = MemoryOps.buffer(inst);
                     }
-                    if (--countdown <= 0) {
+                    if ((countdown -= cf.callCost) <= 0) {
                         countdown = ctx.checkLimits();
                     }
                 } else {

@@ -15,17 +15,17 @@ final class Op {
     static final int UNREACHABLE = 0;
     /** target: jump with no value moves. */
     static final int JUMP = 1;
-    /** target: backward jump (loop back-edge), counts down. */
+    /** target cost: backward jump (loop back-edge), counts down by cost instructions. */
     static final int JUMP_BACK = 2;
     /** target: pop i32, jump when non-zero. */
     static final int BR_IF = 3;
-    /** target: same, backward, counts down. */
+    /** target cost: same, backward, counts down by cost when taken. */
     static final int BR_IF_BACK = 4;
     /** target: pop i32, jump when zero (if without taken branch). */
     static final int BR_UNLESS = 5;
     /** target arity dest: move the top arity slots to fp+dest, then jump. */
     static final int BR_MOVE = 6;
-    /** count down the limits budget (before a backward BR_MOVE). */
+    /** cost: count down the limits budget by cost instructions (before a backward BR_MOVE or BR_TABLE). */
     static final int COUNTDOWN = 7;
     /** n, then n+1 triples (target arity dest); counts down. */
     static final int BR_TABLE = 8;
@@ -286,8 +286,18 @@ final class Op {
     static final int GLOBAL_SET_V128 = 204;
     static final int SELECT_V128 = 205;
 
+    // ---- more superinstructions ----
+    /** slot, offset: {@code local.get slot; i32.load offset}. */
+    static final int I32_LOAD_LOCAL = 206;
+    /** address slot, value slot, offset: {@code local.get a; local.get v; i32.store offset}. */
+    static final int I32_STORE_LOCALS = 207;
+
+    // ---- SIMD: one case in the dispatch loop, the semantics in the Simd* helpers ----
+    /** n, sub-opcode, immediates (n ints in all): every SIMD instruction ({@link SimdDispatch}). */
+    static final int SIMD = 208;
+
     /** Number of opcodes. */
-    static final int COUNT = 206;
+    static final int COUNT = 209;
 
     /** The internal opcode of a numeric instruction (binary opcodes 0x45 to 0xC4, no immediates). */
     static int numeric(int binaryOpcode) {
@@ -501,6 +511,9 @@ final class Op {
         "global_get_v128",
         "global_set_v128",
         "select_v128",
+        "i32_load_local",
+        "i32_store_locals",
+        "simd",
     };
 
     /** The opcode's name, for disassembly in tests and messages. */

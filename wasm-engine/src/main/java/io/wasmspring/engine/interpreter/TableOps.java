@@ -1,5 +1,6 @@
 package io.wasmspring.engine.interpreter;
 
+import io.wasmspring.engine.Table;
 import io.wasmspring.engine.Trap;
 import io.wasmspring.engine.runtime.FunctionInstance;
 import io.wasmspring.engine.runtime.InstanceState;
@@ -59,7 +60,19 @@ final class TableOps {
 
     /** table.grow: the old size, or -1; {@code delta} is unsigned. */
     static int grow(InstanceState instance, int table, long init, int delta) {
-        return delta < 0 ? -1 : instance.tables[table].grow(delta, instance.store.ref(init));
+        if (delta < 0 || totalElements(instance) + delta > Table.MAX_INSTANCE_ELEMENTS) {
+            return -1;
+        }
+        return instance.tables[table].grow(delta, instance.store.ref(init));
+    }
+
+    /** The elements of all the instance's tables, which {@link Table#MAX_INSTANCE_ELEMENTS} caps. */
+    private static long totalElements(InstanceState instance) {
+        long total = 0;
+        for (Table t : instance.tables) {
+            total += t.size();
+        }
+        return total;
     }
 
     private static void checkRange(long start, long length, int size) {

@@ -19,8 +19,8 @@ final class VectorSlots {
     }
 
     static int setGlobal(Global g, long[] s, int sp) {
-        g.setBits(s[sp - 2]);
-        g.setHighBits(s[sp - 1]);
+        g.setBitsUnchecked(s[sp - 2]);
+        g.setHighBitsUnchecked(s[sp - 1]);
         return sp - 2;
     }
 

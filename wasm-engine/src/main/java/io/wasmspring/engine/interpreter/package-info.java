@@ -14,7 +14,7 @@
  * One {@code long[]} value stack per thread holds every frame's locals and operands; a call copies
  * nothing (the caller's top operands become the callee's parameters) and pushes a frame record on
  * an {@code int[]}/array frame stack instead of recursing, so the call depth is bounded by
- * {@link io.wasmspring.engine.interpreter.Interpreter#setMaxCallDepth}, not by the JVM stack. The
+ * the instance's {@link io.wasmspring.engine.ExecutionLimits#maxCallDepth()}, not by the JVM stack. The
  * dispatch method must stay under HotSpot's 8000-byte HugeMethodLimit (a test checks); the
  * semantics of anything longer than a line live in helpers by family: {@code NumericOps},
  * {@code ConversionOps}, {@code MemoryOps}, {@code TableOps}, {@code ControlOps}.

@@ -97,10 +97,10 @@ public final class ConstantEvaluator {
     /** Stores {@code value} into {@code global} according to its type. */
     public static void write(Global global, Value value) {
         if (global.type().valueType().isReference()) {
-            global.setRef(value.ref());
+            global.setRefUnchecked(value.ref());
         } else {
-            global.setBits(value.bits());
-            global.setHighBits(value.high());
+            global.setBitsUnchecked(value.bits());
+            global.setHighBitsUnchecked(value.high());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wasmspring.engine.runtime;
 
+import io.wasmspring.engine.ExecutionLimits;
 import io.wasmspring.engine.FunctionType;
 import io.wasmspring.engine.Global;
 import io.wasmspring.engine.Instance;
@@ -28,6 +29,8 @@ public final class InstanceState {
     public byte[][] datas;
     /** The public facade of this instance, handed to host functions as their caller. */
     public Instance api;
+    /** What calls into this instance may use; set before any of its code runs. */
+    public ExecutionLimits limits = ExecutionLimits.DEFAULT;
 
     public InstanceState(ModuleStructure structure, Store store) {
         this.structure = structure;

@@ -1,11 +1,13 @@
 package io.wasmspring.engine.runtime;
 
+import io.wasmspring.engine.ExecutionLimits;
 import io.wasmspring.engine.FunctionType;
 import io.wasmspring.engine.Global;
 import io.wasmspring.engine.LinkException;
 import io.wasmspring.engine.Memory;
 import io.wasmspring.engine.MemoryType;
 import io.wasmspring.engine.Table;
+import io.wasmspring.engine.TableType;
 import io.wasmspring.engine.Trap;
 import io.wasmspring.engine.WasmException;
 import io.wasmspring.engine.interpreter.CompiledFunction;
@@ -43,11 +45,23 @@ public final class Instantiation {
      */
     public static InstanceState allocate(ModuleStructure structure, FunctionType[] types, CompiledFunction[] compiled,
                                          Object[] externs, Store store) {
+        return allocate(structure, types, compiled, externs, store, ExecutionLimits.DEFAULT);
+    }
+
+    /**
+     * Same, for an instance that obeys {@code limits}: its own memories are capped at
+     * {@link ExecutionLimits#maxMemoryPages()}.
+     *
+     * @throws LinkException when a memory of the module starts bigger than that cap
+     */
+    public static InstanceState allocate(ModuleStructure structure, FunctionType[] types, CompiledFunction[] compiled,
+                                         Object[] externs, Store store, ExecutionLimits limits) {
         if (compiled.length != structure.functionTypeIndices.size()) {
             throw new WasmException("internal error: " + compiled.length + " compiled bodies for "
                     + structure.functionTypeIndices.size() + " defined functions");
         }
         InstanceState state = new InstanceState(structure, store);
+        state.limits = limits;
         state.types = types;
         state.functions = new FunctionInstance[structure.functionCount()];
         state.tables = new Table[structure.tableCount()];
@@ -67,11 +81,14 @@ public final class Instantiation {
         for (int d = 0; d < compiled.length; d++, f++) {
             state.functions[f] = new WasmFunction(types[structure.functionTypeIndices.get(d)], state, f, compiled[d]);
         }
+        checkTableElements(state.tables, t, structure);
         for (int d = 0; d < structure.tables.size(); d++) {
-            state.tables[t++] = new Table(structure.tables.get(d));
+            state.tables[t] = allocateTable(structure.tables.get(d), t);
+            t++;
         }
         for (int d = 0; d < structure.memories.size(); d++) {
-            state.memories[m++] = allocateMemory(structure.memories.get(d));
+            state.memories[m] = allocateMemory(structure.memories.get(d), m, limits.maxMemoryPages());
+            m++;
         }
         for (GlobalDefinition definition : structure.globals) {
             // Each initializer sees the imported globals and the ones defined before it.
@@ -138,8 +155,8 @@ public final class Instantiation {
     }
 
     /**
-     * Runs the start function, if the module has one. An imported host function is called directly
-     * with this instance as its caller.
+     * Runs the start function, if the module has one. An imported host function is called with this
+     * instance as its caller.
      */
     public static void start(InstanceState state) {
         int start = state.structure.startFunction;
@@ -148,15 +165,46 @@ public final class Instantiation {
         }
         FunctionInstance function = state.functions[start];
         if (function instanceof HostFunctionInstance host) {
-            host.handler.call(state.api, new long[0]);
+            // As a call from wasm would: failures become traps naming the function, results are checked.
+            Interpreter.invokeHost(host, state.api, new long[0]);
         } else {
             Interpreter.invoke(function, new long[0]);
         }
     }
 
-    private static Memory allocateMemory(MemoryType type) {
+    /** All the instance's tables together, imported and own, stay under {@link Table#MAX_INSTANCE_ELEMENTS}. */
+    private static void checkTableElements(Table[] imported, int importedCount, ModuleStructure structure) {
+        long total = 0;
+        for (int i = 0; i < importedCount; i++) {
+            total += imported[i].size();
+        }
+        for (TableType type : structure.tables) {
+            total += type.limits().min();
+        }
+        if (total > Table.MAX_INSTANCE_ELEMENTS) {
+            throw new LinkException("the module's tables need " + total + " elements at instantiation, more than the"
+                    + " limit of " + Table.MAX_INSTANCE_ELEMENTS + " elements for all tables of an instance");
+        }
+    }
+
+    private static Table allocateTable(TableType type, int index) {
         try {
-            return new Memory(type);
+            return new Table(type);
+        } catch (OutOfMemoryError e) {
+            throw new LinkException("cannot allocate table " + index + " of " + type.limits().min()
+                    + " elements: the JVM is out of heap (raise -Xmx or lower the module's initial table size)");
+        }
+    }
+
+    private static Memory allocateMemory(MemoryType type, int index, int maxPages) {
+        if (type.limits().min() > maxPages) {
+            throw new LinkException("memory " + index + " needs " + type.limits().min()
+                    + " pages (64 KiB each) at instantiation, more than the maxMemoryPages limit of " + maxPages
+                    + (maxPages < Memory.MAX_PAGES ? " pages (raise ExecutionLimits maxMemoryPages)"
+                            : " pages, the most a JVM byte array holds"));
+        }
+        try {
+            return new Memory(type, maxPages);
         } catch (OutOfMemoryError e) {
             throw new LinkException("cannot allocate a memory of " + type.limits().min()
                     + " pages: the JVM is out of heap (raise -Xmx or lower the module's initial memory)");

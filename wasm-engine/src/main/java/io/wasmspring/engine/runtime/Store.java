@@ -1,5 +1,6 @@
 package io.wasmspring.engine.runtime;
 
+import io.wasmspring.engine.Trap;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,9 +38,15 @@ public final class Store {
         if (handle == NULL) {
             return null;
         }
-        if (handle < 0 || handle > objects.size()) {
-            throw new IllegalArgumentException("unknown reference handle " + handle);
+        if (!contains(handle)) {
+            throw new Trap("unknown reference handle " + handle + ": references on the stack and in raw calls must"
+                    + " be handles this instance's store gave out (0 for null)");
         }
         return objects.get((int) handle - 1);
+    }
+
+    /** Whether {@code handle} is {@link #NULL} or a handle this store gave out. */
+    public synchronized boolean contains(long handle) {
+        return handle >= 0 && handle <= objects.size();
     }
 }

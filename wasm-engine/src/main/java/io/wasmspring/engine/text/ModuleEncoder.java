@@ -1,5 +1,8 @@
 package io.wasmspring.engine.text;
 
+import static io.wasmspring.engine.structure.SectionId.*;
+
+import io.wasmspring.engine.structure.Preamble;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,19 +11,6 @@ import java.util.List;
  * binary format: preamble, then the non-empty sections in the order the spec requires.
  */
 final class ModuleEncoder {
-
-    static final int TYPE = 1;
-    static final int IMPORT = 2;
-    static final int FUNCTION = 3;
-    static final int TABLE = 4;
-    static final int MEMORY = 5;
-    static final int GLOBAL = 6;
-    static final int EXPORT = 7;
-    static final int START = 8;
-    static final int ELEMENT = 9;
-    static final int CODE = 10;
-    static final int DATA = 11;
-    static final int DATA_COUNT = 12;
 
     /** Section contents: an entry count and the entries' bytes. */
     static final class Section {
@@ -50,7 +40,7 @@ final class ModuleEncoder {
 
     byte[] encode(boolean writeDataCount) {
         ByteWriter w = new ByteWriter();
-        w.bytes(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00});
+        w.bytes(Preamble.bytes());
         if (!types.isEmpty()) {
             Section typeSection = new Section();
             for (FuncSig sig : types) {
@@ -81,7 +71,7 @@ final class ModuleEncoder {
             ByteWriter body = new ByteWriter();
             body.name("name");
             body.append(names);
-            raw(w, 0, body);
+            raw(w, CUSTOM, body);
         }
         return w.toByteArray();
     }

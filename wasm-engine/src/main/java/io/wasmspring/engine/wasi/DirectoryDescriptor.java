@@ -11,14 +11,17 @@ final class DirectoryDescriptor extends Descriptor {
 
     /** The host directory, a real path with no symbolic links in it. */
     final Path path;
+    /** The preopen this directory was reached from (a real path): no link the guest makes may lead above it. */
+    final Path root;
     /** The name the guest knows a preopen by, or {@code null} for a directory opened with {@code path_open}. */
     final String preopenName;
     /** Entries listed by the last {@code fd_readdir} that started at cookie 0, so that cookies stay stable. */
     List<DirectoryEntry> listing;
 
-    DirectoryDescriptor(Path path, String preopenName, long rightsBase, long rightsInheriting) {
+    DirectoryDescriptor(Path path, Path root, String preopenName, long rightsBase, long rightsInheriting) {
         super(rightsBase, rightsInheriting);
         this.path = path;
+        this.root = root;
         this.preopenName = preopenName;
     }
 

@@ -4,13 +4,31 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The program's file descriptors: small integers, the lowest free one given out first. */
+/**
+ * The program's file descriptors: small integers, the lowest free one given out first, at most
+ * {@link WasiConfig#maxOpenDescriptors()} at a time so that a guest cannot use up the JVM's own.
+ */
 final class FdTable {
 
     private final List<Descriptor> slots = new ArrayList<>();
+    private final int maxOpen;
+    private int open;
 
-    /** Stores {@code d} under the lowest free descriptor number and returns that number. */
+    FdTable(int maxOpen) {
+        this.maxOpen = maxOpen;
+    }
+
+    /** Whether one more descriptor fits under the cap. */
+    boolean hasRoom() {
+        return open < maxOpen;
+    }
+
+    /** Stores {@code d} under the lowest free descriptor number and returns that number; {@code mfile} when full. */
     int add(Descriptor d) {
+        if (!hasRoom()) {
+            throw new ErrnoException(Errno.MFILE);
+        }
+        open++;
         for (int i = 0; i < slots.size(); i++) {
             if (slots.get(i) == null) {
                 slots.set(i, d);
@@ -47,6 +65,7 @@ final class FdTable {
     Descriptor remove(int fd) {
         Descriptor d = get(fd);
         slots.set(fd, null);
+        open--;
         return d;
     }
 
@@ -59,20 +78,22 @@ final class FdTable {
         }
         slots.set(to, moving);
         slots.set(from, null);
+        open--;
         replaced.close();
     }
 
-    /** Closes every descriptor; used when the program is done. */
+    /** Closes every descriptor, each even when another fails; used when the program is done. Idempotent. */
     void closeAll() {
         for (int i = 0; i < slots.size(); i++) {
             Descriptor d = slots.get(i);
             if (d != null) {
+                slots.set(i, null);
+                open--;
                 try {
                     d.close();
-                } catch (IOException ignored) {
+                } catch (IOException | RuntimeException ignored) {
                     // nothing more to do for a descriptor being discarded
                 }
-                slots.set(i, null);
             }
         }
     }

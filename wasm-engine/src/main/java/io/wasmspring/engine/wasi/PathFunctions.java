@@ -138,6 +138,9 @@ final class PathFunctions {
         if ((fdflags & ~Flags.FDFLAGS_ALL) != 0 || (oflags & ~15) != 0) {
             return Errno.INVAL;
         }
+        if (!fds.hasRoom()) {
+            return Errno.MFILE; // before anything is created or opened on the host
+        }
         String path = GuestMemory.string(m, (int) a[2], (int) a[3]);
         boolean follow = (dirflags & Flags.LOOKUP_SYMLINK_FOLLOW) != 0;
         PathResolver.Resolved r = PathResolver.resolve(dir.path, path, follow);
@@ -158,7 +161,7 @@ final class PathFunctions {
             if ((rightsBase & Rights.FD_WRITE) != 0) {
                 return Errno.ISDIR; // a directory cannot be opened for writing
             }
-            return result(m, a[8], new DirectoryDescriptor(host.toRealPath(), null, base & Rights.DIRECTORY, inheriting));
+            return result(m, a[8], new DirectoryDescriptor(host.toRealPath(), dir.root, null, base & Rights.DIRECTORY, inheriting));
         }
         if (directory) {
             return exists ? Errno.NOTDIR : Errno.NOENT;
@@ -215,10 +218,11 @@ final class PathFunctions {
         return result(m, a[8], file);
     }
 
-    private int result(Memory m, long fdPtr, Descriptor d) {
+    private int result(Memory m, long fdPtr, Descriptor d) throws IOException {
         long ptr = Integer.toUnsignedLong((int) fdPtr);
-        if (ptr + 4 > m.size()) {
-            return Errno.FAULT;
+        if (ptr + 4 > m.size() || !fds.hasRoom()) {
+            d.close(); // nobody could ever close it
+            return ptr + 4 > m.size() ? Errno.FAULT : Errno.MFILE;
         }
         m.writeInt(ptr, fds.add(d));
         return Errno.SUCCESS;
@@ -273,7 +277,13 @@ final class PathFunctions {
                 return Errno.ISDIR;
             }
         }
-        // rename(2) moves the entry itself (a link stays a link), so nothing leaves the sandbox
+        // rename(2) moves the entry itself (a link stays a link); a link's text is re-read from its new
+        // place, so it must still stay inside the preopen there
+        if (Files.isSymbolicLink(from.host())
+                && !SymlinkTargets.staysInside(fds.directory((int) a[3]).root, to.host().getParent(),
+                        Files.readSymbolicLink(from.host()).toString())) {
+            return Errno.PERM;
+        }
         Files.move(from.host(), to.host(), StandardCopyOption.ATOMIC_MOVE);
         return Errno.SUCCESS;
     }
@@ -295,6 +305,9 @@ final class PathFunctions {
         }
         if (r.trailingSlash()) {
             return Errno.NOENT;
+        }
+        if (!SymlinkTargets.staysInside(fds.directory((int) a[2]).root, r.host().getParent(), target)) {
+            return Errno.PERM; // the host may follow the link one day, when it reads the guest's files
         }
         Files.createSymbolicLink(r.host(), Path.of(target));
         return Errno.SUCCESS;

@@ -18,12 +18,27 @@ import java.util.Random;
  */
 public final class WasiConfig {
 
-    /** A host directory the program may use, under the name {@code guestPath}. */
+    /** Default of {@link #maxOpenDescriptors()}. */
+    public static final int DEFAULT_MAX_OPEN_DESCRIPTORS = 1024;
+
+    /**
+     * A host directory the program may use, under the name {@code guestPath}; a {@code null}
+     * guest path becomes {@link #defaultGuestPath the directory's own name}, so that the guest
+     * never learns where on the host its files live.
+     */
     public record Preopen(Path hostPath, String guestPath, boolean readOnly) {
         public Preopen {
             Objects.requireNonNull(hostPath, "hostPath");
-            Objects.requireNonNull(guestPath, "guestPath");
+            if (guestPath == null) {
+                guestPath = defaultGuestPath(hostPath);
+            }
         }
+    }
+
+    /** The directory's last name ({@code /srv/data} is {@code data}), or {@code /} for a root or {@code .}. */
+    public static String defaultGuestPath(Path hostPath) {
+        Path name = hostPath.normalize().getFileName();
+        return name == null || name.toString().isEmpty() ? "/" : name.toString();
     }
 
     private final List<String> args;
@@ -34,6 +49,7 @@ public final class WasiConfig {
     private final List<Preopen> preopens;
     private final WasiClock clock;
     private final Random random;
+    private final int maxOpenDescriptors;
 
     private WasiConfig(Builder b) {
         this.args = List.copyOf(b.args);
@@ -44,6 +60,11 @@ public final class WasiConfig {
         this.preopens = List.copyOf(b.preopens);
         this.clock = b.clock;
         this.random = b.random;
+        this.maxOpenDescriptors = b.maxOpenDescriptors;
+        if (maxOpenDescriptors < 3 + preopens.size()) {
+            throw new IllegalArgumentException("maxOpenDescriptors " + maxOpenDescriptors + " leaves no room for the 3"
+                    + " standard streams and " + preopens.size() + " preopened directories");
+        }
     }
 
     public static Builder builder() {
@@ -83,6 +104,11 @@ public final class WasiConfig {
         return random;
     }
 
+    /** How many descriptors (standard streams and preopens included) may be open at once; more give {@code mfile}. */
+    public int maxOpenDescriptors() {
+        return maxOpenDescriptors;
+    }
+
     /** Collects a {@link WasiConfig}. By default: no args, no env, empty stdin, discarded output, no directories. */
     public static final class Builder {
         private final List<String> args = new ArrayList<>();
@@ -93,6 +119,7 @@ public final class WasiConfig {
         private final List<Preopen> preopens = new ArrayList<>();
         private WasiClock clock = WasiClock.system();
         private Random random = new SecureRandom();
+        private int maxOpenDescriptors = DEFAULT_MAX_OPEN_DESCRIPTORS;
 
         private Builder() {
         }
@@ -143,7 +170,12 @@ public final class WasiConfig {
             return stdin(System.in).stdout(System.out).stderr(System.err);
         }
 
-        /** Lets the program read and write {@code hostPath}, which it sees as {@code guestPath}. */
+        /** Lets the program read and write {@code hostPath}, which it sees under the directory's own name. */
+        public Builder preopen(Path hostPath) {
+            return preopen(hostPath, null, false);
+        }
+
+        /** Lets the program read and write {@code hostPath}, which it sees as {@code guestPath} (null: its name). */
         public Builder preopen(Path hostPath, String guestPath) {
             return preopen(hostPath, guestPath, false);
         }
@@ -161,6 +193,12 @@ public final class WasiConfig {
 
         public Builder random(Random value) {
             this.random = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Caps the descriptors open at once (default {@value WasiConfig#DEFAULT_MAX_OPEN_DESCRIPTORS}); more give {@code mfile}. */
+        public Builder maxOpenDescriptors(int value) {
+            this.maxOpenDescriptors = value;
             return this;
         }
 

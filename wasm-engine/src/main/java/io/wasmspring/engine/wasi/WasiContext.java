@@ -11,10 +11,11 @@ import java.nio.file.Path;
 final class WasiContext {
 
     final WasiConfig config;
-    final FdTable fds = new FdTable();
+    final FdTable fds;
 
     WasiContext(WasiConfig config) {
         this.config = config;
+        this.fds = new FdTable(config.maxOpenDescriptors());
         fds.add(StreamDescriptor.input(config.stdin()));
         fds.add(StreamDescriptor.output(config.stdout()));
         fds.add(StreamDescriptor.output(config.stderr()));
@@ -34,7 +35,7 @@ final class WasiContext {
                 base &= ~Rights.MUTATING;
                 inheriting &= ~Rights.MUTATING;
             }
-            fds.add(new DirectoryDescriptor(real, p.guestPath(), base, inheriting));
+            fds.add(new DirectoryDescriptor(real, real, p.guestPath(), base, inheriting));
         }
     }
 }

@@ -60,7 +60,11 @@ public final class WasiPreview1 implements AutoCloseable {
         return f;
     }
 
-    /** Closes every descriptor the program left open (its files, not the configured streams). */
+    /**
+     * Closes every descriptor the program left open: its files are closed, the configured streams
+     * only flushed (they belong to the embedder). Each is closed even when another fails; later
+     * calls from the guest get {@code badf}. Calling it again does nothing.
+     */
     @Override
     public void close() {
         context.fds.closeAll();

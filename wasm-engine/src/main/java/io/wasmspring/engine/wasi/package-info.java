@@ -18,7 +18,12 @@
  * path one component at a time, refusing absolute paths and {@code ..} above the directory
  * ({@code perm}) and resolving every symbolic link itself by the same rules, so links (including
  * ones the guest made) cannot lead out; hard links and renames work on resolved paths only.
+ * Because the host may follow links the guest leaves behind, {@code SymlinkTargets} also refuses
+ * to make (or move) a link whose text would climb above its preopen ({@code perm}).
  * Read-only preopens lack every right that changes the file system ({@code notcapable}).
+ * A program holds at most {@link io.wasmspring.engine.wasi.WasiConfig#maxOpenDescriptors()}
+ * descriptors at once ({@code mfile} past it), and a preopen given no guest path is named after
+ * its directory, never after its host path.
  * Known limit: the JVM has no {@code openat}, so a tree changed concurrently by another process
  * between resolution and use is only partly defended (the parent is re-checked just before use).
  */

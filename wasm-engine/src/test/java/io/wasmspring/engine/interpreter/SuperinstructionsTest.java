@@ -4,7 +4,9 @@ import static io.wasmspring.engine.interpreter.TestModule.I32;
 import static io.wasmspring.engine.interpreter.TestModule.params;
 import static io.wasmspring.engine.interpreter.TestModule.type;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wasmspring.engine.Trap;
 import io.wasmspring.engine.structure.Opcodes;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,21 @@ class SuperinstructionsTest {
         TestModule.Instance inst = m.instantiate();
         assertThat(inst.call1(f, 10, 3)).isEqualTo(7);
         assertThat(inst.compiled()[0].disassemble()).contains("local_get2 0 1");
+    }
+
+    @Test
+    void localAddressedLoadsAndStoresFuse() {
+        TestModule m = new TestModule().memory(1, -1);
+        int store = m.func(type(params(I32, I32)), Asm.code().get(0).get(1).mem(Opcodes.I32_STORE, 4).end());
+        int load = m.func(type(params(I32), I32), Asm.code().get(0).mem(Opcodes.I32_LOAD, 4).end());
+        TestModule.Instance inst = m.instantiate();
+        inst.call(store, 8, 0xCAFE_BABEL);
+        assertThat(inst.memory().readInt(12)).isEqualTo(0xCAFE_BABE);
+        assertThat(inst.call1(load, 8)).isEqualTo(0xCAFE_BABEL);
+        assertThatThrownBy(() -> inst.call(load, 65530)).hasMessage(Trap.OUT_OF_BOUNDS_MEMORY);
+        assertThatThrownBy(() -> inst.call(store, 65530, 1)).hasMessage(Trap.OUT_OF_BOUNDS_MEMORY);
+        assertThat(inst.compiled()[0].disassemble()).contains("i32_store_locals 0 1 4");
+        assertThat(inst.compiled()[1].disassemble()).contains("i32_load_local 0 4");
     }
 
     @Test

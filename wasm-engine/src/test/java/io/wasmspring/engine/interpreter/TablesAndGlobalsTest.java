@@ -99,11 +99,11 @@ class TablesAndGlobalsTest {
         TestModule.Instance inst = m.instantiate();
         inst.state().elements = new Object[][] {{null, inst.state().functions[callee]}};
         inst.call(copy, 2, 0, 1);
-        assertThat(inst.state().tables[0].get(2)).isSameAs(inst.state().functions[callee]);
+        assertThat(inst.state().tables[0].elements()[2]).isSameAs(inst.state().functions[callee]);
         assertThatThrownBy(() -> inst.call(copy, 2, 0, 2)).hasMessage(Trap.OUT_OF_BOUNDS_TABLE);
         inst.call(init, 0, 0, 2);
-        assertThat(inst.state().tables[0].get(0)).isNull();
-        assertThat(inst.state().tables[0].get(1)).isSameAs(inst.state().functions[callee]);
+        assertThat(inst.state().tables[0].elements()[0]).isNull();
+        assertThat(inst.state().tables[0].elements()[1]).isSameAs(inst.state().functions[callee]);
         assertThatThrownBy(() -> inst.call(init, 0, 1, 2)).hasMessage(Trap.OUT_OF_BOUNDS_TABLE);
         inst.call(drop);
         inst.call(init, 0, 0, 0);

@@ -49,8 +49,7 @@ class ConstantEvaluatorTest {
     @Test
     void globalGetReadsNumericAndReferenceGlobals() {
         Global number = Global.ofBits(new GlobalType(ValueType.I64, false), 77);
-        Global ref = new Global(new GlobalType(ValueType.EXTERNREF, false));
-        ref.setRef("host object");
+        Global ref = Global.ofRef(new GlobalType(ValueType.EXTERNREF, false), "host object");
         state.globals = new Global[] {number, ref};
         assertThat(ConstantEvaluator.evaluate(ConstantExpressions.globalGet(0), state).bits()).isEqualTo(77L);
         assertThat(ConstantEvaluator.evaluate(ConstantExpressions.globalGet(1), state).ref()).isEqualTo("host object");

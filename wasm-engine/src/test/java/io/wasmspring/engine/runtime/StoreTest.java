@@ -1,6 +1,9 @@
 package io.wasmspring.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wasmspring.engine.Trap;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +35,18 @@ class StoreTest {
         String x = new String("x");
         String y = new String("x");
         assertThat(store.handle(x)).isNotEqualTo(store.handle(y));
+    }
+
+    @Test
+    void anUnknownHandleTrapsWithAClearMessage() {
+        Store store = new Store();
+        long known = store.handle(new Object());
+        assertThat(store.contains(known)).isTrue();
+        assertThat(store.contains(Store.NULL)).isTrue();
+        assertThat(store.contains(known + 1)).isFalse();
+        assertThat(store.contains(-1)).isFalse();
+        assertThatThrownBy(() -> store.ref(known + 1)).isInstanceOf(Trap.class)
+                .hasMessageContaining("unknown reference handle " + (known + 1));
+        assertThatThrownBy(() -> store.ref(-5)).isInstanceOf(Trap.class);
     }
 }

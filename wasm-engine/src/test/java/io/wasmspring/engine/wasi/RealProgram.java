@@ -25,12 +25,10 @@ final class RealProgram {
     static final String GUEST_DIR = "/sandbox";
     static final String INPUT = "line from the host\n";
 
-    private final String language;
     private final Module module;
     private final long loadMillis;
 
-    private RealProgram(String language, Module module, long loadMillis) {
-        this.language = language;
+    private RealProgram(Module module, long loadMillis) {
         this.module = module;
         this.loadMillis = loadMillis;
     }
@@ -40,7 +38,7 @@ final class RealProgram {
         byte[] wasm = resource(language, "main.wasm");
         long start = System.nanoTime();
         Module module = Module.decode(wasm);
-        return new RealProgram(language, module, (System.nanoTime() - start) / 1_000_000);
+        return new RealProgram(module, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The bytes of {@code programs/<language>/<file>} on the test class path. */
@@ -54,10 +52,6 @@ final class RealProgram {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    String language() {
-        return language;
     }
 
     /** How long decoding, validating and lowering the binary took. */

@@ -81,9 +81,9 @@ class SandboxTest {
 
     @Test
     void symlinksTheGuestCreatesCannotPointOut() {
-        // creating a relative link is allowed (it is only text) but following it out is not
-        assertThat(t.call("path_symlink", t.string("../secret.txt"), 13, 3, t.string("esc"), 3)).isZero();
-        assertThat(t.open(3, FOLLOW, "esc", 0, READ, 0, 0)).isEqualTo(Errno.PERM);
+        // the host might follow a link the guest leaves behind, so one that climbs out is never made
+        assertThat(t.call("path_symlink", t.string("../secret.txt"), 13, 3, t.string("esc"), 3)).isEqualTo(Errno.PERM);
+        assertThat(Files.exists(sandbox.resolve("esc"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
         // an absolute target is refused outright
         String abs = secret.toString();
         assertThat(t.call("path_symlink", t.string(abs), WasiTestSupport.len(abs), 3, t.string("abs"), 3)).isEqualTo(Errno.PERM);
@@ -136,7 +136,8 @@ class SandboxTest {
         assertThat(t.open(3, 0, "a/outside", Flags.OFLAGS_DIRECTORY, Rights.DIRECTORY, Rights.ALL, 0)).isZero();
         int fd = t.openedFd();
         assertThat(t.call("path_rename", 3, t.string("a"), 1, 3, t.string("moved"), 5)).isZero();
-        assertThat(t.call("path_symlink", t.string(".."), 2, 3, t.string("a"), 1)).isZero();
+        // (the guest may not make that link itself: the host, or another process, does)
+        Files.createSymbolicLink(sandbox.resolve("a"), Path.of(".."));
 
         assertThat(t.open(fd, 0, "loot.txt", 0, READ, 0, 0)).isEqualTo(Errno.PERM);
         assertThat(t.call("fd_readdir", fd, t.alloc(512), 512, 0L, 100)).isEqualTo(Errno.PERM);
@@ -158,13 +159,48 @@ class SandboxTest {
 
     @Test
     void renamingALinkKeepsItALink() throws Exception {
-        Files.createSymbolicLink(sandbox.resolve("rel"), Path.of("../secret.txt"));
-        assertThat(t.call("path_rename", 3, t.string("rel"), 3, 3, t.string("rel2"), 4)).isZero();
-        assertThat(Files.isSymbolicLink(sandbox.resolve("rel2"))).isTrue();
-        assertThat(t.open(3, FOLLOW, "rel2", 0, READ, 0, 0)).isEqualTo(Errno.PERM);
-        // moved one level down, the same text now names a file inside the sandbox (that does not exist)
-        assertThat(t.call("path_rename", 3, t.string("rel2"), 4, 3, t.string("dir/rel3"), 8)).isZero();
-        assertThat(t.open(3, FOLLOW, "dir/rel3", 0, READ, 0, 0)).isEqualTo(Errno.NOENT);
+        Files.createSymbolicLink(sandbox.resolve("dir/rel"), Path.of("../dir/inside.txt"));
+        assertThat(t.call("path_rename", 3, t.string("dir/rel"), 7, 3, t.string("dir/rel2"), 8)).isZero();
+        assertThat(Files.isSymbolicLink(sandbox.resolve("dir/rel2"))).isTrue();
+        assertThat(t.open(3, FOLLOW, "dir/rel2", 0, READ, 0, 0)).isZero();
+        // moved one level up, the same text would climb out of the sandbox: refused, the link stays put
+        assertThat(t.call("path_rename", 3, t.string("dir/rel2"), 8, 3, t.string("top"), 3)).isEqualTo(Errno.PERM);
+        assertThat(Files.isSymbolicLink(sandbox.resolve("dir/rel2"))).isTrue();
+        assertThat(Files.exists(sandbox.resolve("top"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    @Test
+    void symlinkTargetsMayClimbOnlyToThePreopenRoot() {
+        // from dir/, one ".." reaches the root: fine; two climb out
+        assertThat(t.call("path_symlink", t.string("../dir/inside.txt"), 17, 3, t.string("dir/up"), 6)).isZero();
+        assertThat(t.open(3, FOLLOW, "dir/up", 0, READ, 0, 0)).isZero();
+        assertThat(t.call("path_symlink", t.string("../../etc/passwd"), 16, 3, t.string("dir/out"), 7))
+                .isEqualTo(Errno.PERM);
+        // "." components do not count; ".." after a name does not count on the name being a directory
+        assertThat(t.call("path_symlink", t.string("./inside.txt"), 12, 3, t.string("dir/dot"), 7)).isZero();
+        assertThat(t.call("path_symlink", t.string("x/../../.."), 10, 3, t.string("dir/mixed"), 9))
+                .isEqualTo(Errno.PERM);
+        // measured from the preopen, not from the directory descriptor the guest used
+        assertThat(t.open(3, 0, "dir", Flags.OFLAGS_DIRECTORY, Rights.DIRECTORY, Rights.ALL, 0)).isZero();
+        int dirFd = t.openedFd();
+        assertThat(t.call("path_symlink", t.string("../dir"), 6, dirFd, t.string("loop"), 4)).isZero();
+        assertThat(t.call("path_symlink", t.string("../../x"), 7, dirFd, t.string("far"), 3)).isEqualTo(Errno.PERM);
+        assertThat(Files.exists(sandbox.resolve("dir/out"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(sandbox.resolve("dir/far"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    @Test
+    void aLinkToALinkCannotClimbThroughIt() throws Exception {
+        // dir/l -> ".." is the root; "l/../x" would be read physically as root/../x, so it is refused
+        assertThat(t.call("path_symlink", t.string(".."), 2, 3, t.string("dir/l"), 5)).isZero();
+        assertThat(t.call("path_symlink", t.string("l/../secret.txt"), 15, 3, t.string("dir/m"), 5))
+                .isEqualTo(Errno.PERM);
+        // made through dir/l, a link lands in the root: its depth is counted where it really lands
+        assertThat(t.call("path_symlink", t.string("../secret.txt"), 13, 3, t.string("dir/l/evil"), 10))
+                .isEqualTo(Errno.PERM);
+        assertThat(Files.exists(sandbox.resolve("evil"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(t.call("path_symlink", t.string("dir/inside.txt"), 14, 3, t.string("dir/l/fine"), 10)).isZero();
+        assertThat(Files.isSymbolicLink(sandbox.resolve("fine"))).isTrue();
     }
 
     @Test

@@ -147,18 +147,20 @@ public class WasmProperties {
     }
 
     /**
-     * Limits of instances. Max memory pages is enforced after every call (an instance past it is
-     * discarded); call timeout, fuel and max call depth take effect once the engine supports them.
+     * Limits of instances, enforced by the engine on every call: memory.grow past max memory
+     * pages fails (returns -1); a call past its timeout or fuel stops with the engine's
+     * CallTimeoutException or FuelExhaustedException; calls nested past max call depth trap.
+     * An instance whose call stopped is discarded.
      */
     public static class Limits {
 
-        /** The most 64 KiB pages an instance's memory may have; unset means the module's own maximum. */
+        /** The most 64 KiB pages an instance's memory may have (memory.grow past it fails); unset means the module's own maximum. */
         private Integer maxMemoryPages;
 
-        /** The longest one call may run; unset means no deadline. */
+        /** The longest one call may run before it stops with a timeout; unset means no deadline. */
         private Duration callTimeout;
 
-        /** The instruction budget of one call; unset means unlimited. */
+        /** The instruction budget of one call (counted at loop iterations and calls); unset means unlimited. */
         private Long fuel;
 
         /** The deepest nesting of wasm calls before the call traps; unset means the engine's default. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wasmspring.boot.InstancePolicy;
 import io.wasmspring.boot.WasmFunction;
-import io.wasmspring.boot.WasmLimitExceededException;
 import io.wasmspring.boot.WasmModule;
 import io.wasmspring.boot.WasmModules;
 import io.wasmspring.engine.Module;
@@ -254,9 +253,11 @@ class WasmAutoConfigurationTests {
                     WasmModule counter = context.getBean("counter", WasmModule.class);
                     assertThat(counter.limits().maxMemoryPages()).isEqualTo(2);
                     counter.callInt("bump");
-                    assertThatThrownBy(() -> counter.callInt("grow", 5)).isInstanceOf(WasmLimitExceededException.class)
-                            .hasMessageContaining("max-memory-pages=2");
-                    assertThat(counter.callInt("bump")).as("the instance past the limit was discarded").isEqualTo(1);
+                    assertThat(counter.callInt("grow", 5)).as("memory.grow past the limit fails").isEqualTo(-1);
+                    assertThat(counter.callInt("grow", 1)).isEqualTo(1);
+                    assertThat(counter.callInt("grow", 1)).isEqualTo(-1);
+                    assertThat(counter.memoryPages()).isEqualTo(2);
+                    assertThat(counter.callInt("bump")).as("the same instance, still usable").isEqualTo(2);
                 });
     }
 

@@ -1,0 +1,48 @@
+package io.wasmspring.engine.wasi;
+
+import java.nio.file.Path;
+
+/**
+ * Which symbolic links a guest may make. The guest itself never follows a link out of its
+ * preopens ({@link PathResolver}), but the host may follow the links the guest leaves behind, for
+ * example when it reads the program's output directory. So a link's target, read from the
+ * directory that holds the link, must name something under the preopen it was made in.
+ *
+ * <p>The check is lexical, component by component: an absolute target is refused; leading
+ * {@code ..} components may climb only as high as the preopen root; after the first name,
+ * {@code ..} is refused altogether, because the name may itself be a link, after which the
+ * host takes {@code ..} from wherever that link leads, not from where the text says.
+ */
+final class SymlinkTargets {
+
+    private SymlinkTargets() {
+    }
+
+    /**
+     * Whether a link holding {@code target}, placed in {@code linkDirectory}, stays under {@code root}.
+     *
+     * @param root          the preopen's real host path
+     * @param linkDirectory the host directory that holds (or will hold) the link
+     */
+    static boolean staysInside(Path root, Path linkDirectory, String target) {
+        if (target.startsWith("/") || linkDirectory == null || !linkDirectory.startsWith(root)) {
+            return false;
+        }
+        Path below = root.relativize(linkDirectory);
+        int depth = below.toString().isEmpty() ? 0 : below.getNameCount();
+        boolean afterName = false;
+        for (String component : PathResolver.components(target)) {
+            if (component.equals(".")) {
+                continue;
+            }
+            if (component.equals("..")) {
+                if (afterName || --depth < 0) {
+                    return false;
+                }
+            } else {
+                afterName = true;
+            }
+        }
+        return true;
+    }
+}
