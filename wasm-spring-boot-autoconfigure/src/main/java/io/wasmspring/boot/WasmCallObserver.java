@@ -13,6 +13,9 @@ public interface WasmCallObserver {
     WasmCallObserver NONE = new WasmCallObserver() {
     };
 
+    /** The function name observed for a call of a name the module does not export (keeps metric tags bounded). */
+    String UNKNOWN_FUNCTION = "unknown";
+
     /** Runs {@code call}, the call of export {@code function} of {@code module}, and returns its result. */
     default <T> T observeCall(String module, String function, Supplier<T> call) {
         return call.get();

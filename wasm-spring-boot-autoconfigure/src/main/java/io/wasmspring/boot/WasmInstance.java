@@ -45,7 +45,9 @@ public final class WasmInstance {
      * and returns its result as {@code resultType}.
      */
     public <T> T call(String export, Class<T> resultType, Object... args) {
-        return module.observer().observeCall(module.name(), export, () -> invoke(export, resultType, args));
+        // The name reaches metric tags: a caller-supplied name that is no export must not create a new series.
+        String observedName = module.exportsFunction(export) ? export : WasmCallObserver.UNKNOWN_FUNCTION;
+        return module.observer().observeCall(module.name(), observedName, () -> invoke(export, resultType, args));
     }
 
     @SuppressWarnings("unchecked")

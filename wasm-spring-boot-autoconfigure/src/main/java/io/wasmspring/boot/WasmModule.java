@@ -1,5 +1,6 @@
 package io.wasmspring.boot;
 
+import io.wasmspring.engine.CallTimeoutException;
 import io.wasmspring.engine.ExecutionLimits;
 import io.wasmspring.engine.ExportType;
 import io.wasmspring.engine.FunctionType;
@@ -9,21 +10,28 @@ import io.wasmspring.engine.Instance;
 import io.wasmspring.engine.Memory;
 import io.wasmspring.engine.MemoryType;
 import io.wasmspring.engine.Module;
+import io.wasmspring.engine.Trap;
 import io.wasmspring.engine.WasmException;
 import io.wasmspring.engine.wasi.WasiCommand;
+import io.wasmspring.engine.wasi.WasiExitException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 
 /**
  * A configured WebAssembly module, ready to call from any thread. Each call borrows an instance
  * according to the module's {@link InstancePolicy}, runs, and gives the instance back; an
- * instance whose call failed (a trap, a timeout, a limit) is discarded, never reused.
+ * instance whose call trapped (including a timeout or a limit) is discarded, never reused;
+ * a caller mistake (unknown export, wrong arguments) keeps it.
  *
  * <pre>{@code
  * int sum = calculator.callInt("add", 20, 22);                   // 42
@@ -31,17 +39,21 @@ import java.util.stream.Collectors;
  * int total = counter.withInstance(i -> { i.call("inc"); i.call("inc"); return i.callInt("get"); });
  * }</pre>
  */
-public final class WasmModule {
+public final class WasmModule implements AutoCloseable {
 
     private final String name;
     private final Module module;
-    private final Supplier<Imports> imports;
+    private final Supplier<InstanceImports> imports;
+    private final InstancePolicy policy;
+    /** What to close when each live instance is done with (only instances that hold such state). */
+    private final Map<Instance, AutoCloseable> resources = new ConcurrentHashMap<>();
     private final InstanceProvider instances;
     private final GuestAllocator allocator;
     private final WasmLimits limits;
     /** The same limits as the engine enforces them on every instance. */
     private final ExecutionLimits executionLimits;
     private final Supplier<WasmCallObserver> observer;
+    private final Set<String> functionExports;
     private volatile int memoryPages = -1;
     private volatile RuntimeException instantiationFailure;
 
@@ -49,9 +61,11 @@ public final class WasmModule {
         this.name = b.name;
         this.module = b.module;
         this.imports = b.imports;
+        this.policy = b.policy;
         this.limits = b.limits;
         this.executionLimits = b.limits.toExecutionLimits();
         this.observer = b.observer;
+        this.functionExports = Set.copyOf(functionNames());
         this.allocator = new GuestAllocator(b.name, b.allocate, b.deallocate);
         Supplier<Instance> factory = this::instantiate;
         this.instances = switch (b.policy) {
@@ -96,6 +110,11 @@ public final class WasmModule {
     /** Memory size in pages after the latest call (-1 before the first, 0 for a module without memory). */
     public int memoryPages() {
         return memoryPages;
+    }
+
+    /** Whether the module exports a function called {@code export}. */
+    public boolean exportsFunction(String export) {
+        return functionExports.contains(export);
     }
 
     /** A handle on the exported function {@code export}; fails at once, naming the exports, when there is none. */
@@ -146,8 +165,9 @@ public final class WasmModule {
 
     /**
      * Runs {@code callback} with one instance lent to this thread, so that several calls share
-     * memory and globals; returns what the callback returns. If the callback throws, the
-     * instance is discarded.
+     * memory and globals; returns what the callback returns. If the callback fails in a way
+     * that may leave the instance inconsistent (a trap, a WASI exit, an {@code Error}), the
+     * instance is discarded; other exceptions give it back to the pool.
      */
     public <T> T withInstance(Function<WasmInstance, T> callback) {
         Instance instance = instances.borrow();
@@ -156,16 +176,76 @@ public final class WasmModule {
             result = callback.apply(new WasmInstance(this, instance));
             checkMemory(instance);
         } catch (RuntimeException | Error e) {
-            instances.discard(instance);
+            if (mayBeInconsistent(e)) {
+                instances.discard(instance);
+                closeResources(instance);
+            } else {
+                release(instance);
+            }
+            if (e instanceof CallTimeoutException timeout) {
+                throw forSpring(timeout);
+            }
             throw e;
         }
-        instances.release(instance);
+        release(instance);
         return result;
+    }
+
+    private void release(Instance instance) {
+        instances.release(instance);
+        if (policy == InstancePolicy.PER_CALL) {
+            closeResources(instance);
+        }
+    }
+
+    /** Closes the per-instance state (WASI descriptors, streams) of an instance that will not run again. */
+    private void closeResources(Instance instance) {
+        AutoCloseable state = resources.remove(instance);
+        if (state != null) {
+            try {
+                state.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(WasmModule.class).warn("module '{}': closing an instance's state failed", name, e);
+            }
+        }
+    }
+
+    /**
+     * Closes the state of every instance still alive (the pool's idle ones, the shared one), for
+     * application shutdown; Spring calls it when the context closes.
+     */
+    @Override
+    public void close() {
+        for (Instance instance : List.copyOf(resources.keySet())) {
+            closeResources(instance);
+        }
+    }
+
+    /** The engine's timeout restated with the Spring property to raise (the engine's message names its own API). */
+    private CallTimeoutException forSpring(CallTimeoutException timeout) {
+        return timeout instanceof WasmCallTimeoutException ? timeout : new WasmCallTimeoutException(name, timeout);
+    }
+
+    /**
+     * Whether a failed call may have left the instance half-way through guest code: a trap
+     * (including the engine's execution limits), a WASI exit, or an {@link Error}. A caller
+     * mistake caught before the guest runs (unknown export, wrong arguments, unconvertible
+     * result) leaves it as it was, so it is kept rather than re-instantiated.
+     */
+    static boolean mayBeInconsistent(Throwable failure) {
+        return failure instanceof Error || failure instanceof Trap || failure instanceof WasiExitException;
     }
 
     /** Runs the module as a WASI command ({@code _start}) on a fresh instance; returns its exit code. */
     public int runCommand() {
-        return WasiCommand.start(instantiate());
+        Instance instance = instantiate();
+        try {
+            return WasiCommand.start(instance);
+        } catch (CallTimeoutException e) {
+            throw forSpring(e);
+        } finally {
+            closeResources(instance);
+        }
     }
 
     /**
@@ -196,7 +276,23 @@ public final class WasmModule {
     Instance instantiate() {
         try {
             checkInitialMemory();
-            Instance instance = module.instantiate(imports.get(), executionLimits);
+            InstanceImports linked = imports.get();
+            Instance instance;
+            try {
+                instance = module.instantiate(linked.imports(), executionLimits);
+            } catch (RuntimeException | Error e) {
+                if (linked.resources() != null) {
+                    try {
+                        linked.resources().close();
+                    } catch (Exception closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+                throw e;
+            }
+            if (linked.resources() != null) {
+                resources.put(instance, linked.resources());
+            }
             instantiationFailure = null;
             return instance;
         } catch (RuntimeException e) {
@@ -255,7 +351,7 @@ public final class WasmModule {
     public static final class Builder {
         private final String name;
         private final Module module;
-        private Supplier<Imports> imports = Imports::empty;
+        private Supplier<InstanceImports> imports = () -> InstanceImports.of(Imports.empty());
         private InstancePolicy policy = InstancePolicy.POOLED;
         private int poolMaxSize = 8;
         private Duration poolMaxWait = Duration.ofSeconds(10);
@@ -271,6 +367,13 @@ public final class WasmModule {
 
         /** Supplies the imports of each new instance (called once per instance, so WASI state is not shared). */
         public Builder imports(Supplier<Imports> value) {
+            Objects.requireNonNull(value);
+            this.imports = () -> InstanceImports.of(value.get());
+            return this;
+        }
+
+        /** Same, with per-instance state that the module closes when the instance is done with. */
+        public Builder instanceImports(Supplier<InstanceImports> value) {
             this.imports = Objects.requireNonNull(value);
             return this;
         }

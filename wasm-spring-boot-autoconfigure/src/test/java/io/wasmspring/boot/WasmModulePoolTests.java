@@ -79,14 +79,36 @@ class WasmModulePoolTests {
     }
 
     @Test
-    void failingCallbackDiscardsTheInstance() {
+    void trapInsideCallbackDiscardsTheInstance() {
         WasmModule module = WasmModule.builder("add", COUNTING_ADD).pool(2, Duration.ofSeconds(1)).build();
         module.start();
         assertThat(module.poolStats().size()).isEqualTo(1);
+        assertThatThrownBy(() -> module.withInstance(instance -> instance.call("crash"))).isInstanceOf(Trap.class);
+        assertThat(module.poolStats().size()).isZero();
+    }
+
+    @Test
+    void callerMistakesKeepThePooledInstance() {
+        WasmModule module = WasmModule.builder("add", COUNTING_ADD).pool(1, Duration.ofSeconds(1)).build();
+        module.callInt("add", 1, 1);
+        assertThatThrownBy(() -> module.callInt("nope")).hasMessageContaining("nope");
+        assertThatThrownBy(() -> module.callInt("add", 1)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> module.callInt("add", "x", 1)).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> module.withInstance(instance -> {
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
-        assertThat(module.poolStats().size()).isZero();
+        PoolStats stats = module.poolStats();
+        assertThat(stats.size()).isEqualTo(1);
+        assertThat(stats.idle()).isEqualTo(1);
+        assertThat(stats.active()).isZero();
+        assertThat(module.callInt("calls")).as("still the first instance").isEqualTo(1);
+    }
+
+    @Test
+    void errorsAndWasiExitDiscardTheInstance() {
+        assertThat(WasmModule.mayBeInconsistent(new StackOverflowError())).isTrue();
+        assertThat(WasmModule.mayBeInconsistent(new io.wasmspring.engine.wasi.WasiExitException(1))).isTrue();
+        assertThat(WasmModule.mayBeInconsistent(new IllegalArgumentException())).isFalse();
     }
 
     @Test

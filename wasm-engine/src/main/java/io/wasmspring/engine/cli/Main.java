@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The engine's command line: {@code wast}, {@code inspect} and {@code run}. Exit status 0 on
- * success, 1 when a script had failures, 2 for a usage error, 124 when a limit of {@code run}
+ * success (for a WASI {@code run}, the program's own exit code), 1 when a script had failures, 2 for a usage error, 124 when a limit of {@code run}
  * ({@code --timeout}, {@code --fuel}, {@code --max-memory-pages}) stopped the call, 134 when wasm code trapped.
  */
 public final class Main {
@@ -62,7 +62,8 @@ public final class Main {
         for (CliCommand c : COMMANDS) {
             text.append(String.format("  %-8s %s%n           %s%n", c.name(), c.synopsis(), c.description()));
         }
-        text.append("\nexit status: 0 ok, 1 a script failed, 2 usage error, 124 a limit stopped the call, 134 trap\n");
+        text.append("\nexit status: 0 ok, 1 a script failed, 2 usage error, 124 a limit stopped the call, 134 trap;\n"
+                + "  run without --invoke exits with the WASI program's own exit code (proc_exit, or 0)\n");
         return text.toString();
     }
 }

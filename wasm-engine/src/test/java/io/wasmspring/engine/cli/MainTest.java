@@ -10,7 +10,7 @@ class MainTest {
     void helpListsEveryCommand() {
         CliRun run = CliRun.of("--help");
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("usage:").contains("wast").contains("inspect").contains("--invoke FUNCTION MODULE");
+        assertThat(run.out()).contains("usage:").contains("wast").contains("inspect").contains("[--invoke FUNCTION] MODULE").contains("--dir HOST[::GUEST]");
         assertThat(run.err()).isEmpty();
     }
 
@@ -18,7 +18,7 @@ class MainTest {
     void helpOfOneCommand() {
         CliRun run = CliRun.of("run", "--help");
         assertThat(run.status()).isZero();
-        assertThat(run.out()).startsWith("usage: wasm-engine run --invoke FUNCTION MODULE");
+        assertThat(run.out()).startsWith("usage: wasm-engine run [--dir HOST[::GUEST]]").contains("[--invoke FUNCTION] MODULE [ARGS...]");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.wasmspring.boot.autoconfigure;
 
 import io.wasmspring.boot.HostFunctionSignatureException;
+import io.wasmspring.boot.InstanceImports;
 import io.wasmspring.boot.MissingImportException;
 import io.wasmspring.boot.WasmCallObserver;
 import io.wasmspring.boot.WasmSetupException;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * when enabled, WASI. Host functions are resolved and checked once, at the first instance; each
  * instance gets its own WASI state.
  */
-final class ModuleImports implements Supplier<Imports> {
+final class ModuleImports implements Supplier<InstanceImports> {
 
     private final String moduleName;
     private final Module module;
@@ -42,12 +43,26 @@ final class ModuleImports implements Supplier<Imports> {
     }
 
     @Override
-    public Imports get() {
+    public InstanceImports get() {
         Imports base = hostFunctions();
         if (wasi == null) {
-            return base;
+            return InstanceImports.of(base);
         }
-        return new WasiPreview1(wasi.get()).addTo(base.toBuilder()).build();
+        WasiConfig config = wasi.get();
+        WasiPreview1 context = new WasiPreview1(config);
+        boolean ownsStdin = wasi instanceof WasiConfigFactory factory && factory.opensStdin();
+        return new InstanceImports(context.addTo(base.toBuilder()).build(), () -> close(context, ownsStdin ? config.stdin() : null));
+    }
+
+    /** Closes the program's descriptors, then the stdin stream opened for this instance (the rest are shared). */
+    private static void close(WasiPreview1 context, java.io.InputStream stdin) throws java.io.IOException {
+        try {
+            context.close();
+        } finally {
+            if (stdin != null) {
+                stdin.close();
+            }
+        }
     }
 
     private Imports hostFunctions() {
@@ -69,7 +84,7 @@ final class ModuleImports implements Supplier<Imports> {
             throw new WasmSetupException(moduleName, "several @HostFunction methods provide the same import: "
                     + registry.duplicates(), "Give each @HostFunction a distinct (module, name).");
         }
-        Set<String> wasiFunctions = wasi != null ? new WasiPreview1(WasiConfig.builder().build()).functions().keySet() : Set.of();
+        Set<String> wasiFunctions = wasi != null ? wasiFunctionNames() : Set.of();
         Imports.Builder imports = Imports.builder();
         List<ImportType> missing = new ArrayList<>();
         for (ImportType wanted : module.imports()) {
@@ -102,6 +117,13 @@ final class ModuleImports implements Supplier<Imports> {
             throw missing(missing);
         }
         return imports.build();
+    }
+
+    /** The names WASI provides, read off a throw-away context that is closed at once. */
+    private static Set<String> wasiFunctionNames() {
+        try (WasiPreview1 probe = new WasiPreview1(WasiConfig.builder().build())) {
+            return Set.copyOf(probe.functions().keySet());
+        }
     }
 
     private MissingImportException missing(List<ImportType> missing) {

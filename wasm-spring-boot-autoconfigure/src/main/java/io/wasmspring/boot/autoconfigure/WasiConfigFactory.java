@@ -31,6 +31,11 @@ final class WasiConfigFactory implements Supplier<WasiConfig> {
         }
     }
 
+    /** Whether each config gets a stream of its own for stdin (opened from {@code wasi.stdin}), to be closed with its instance. */
+    boolean opensStdin() {
+        return properties.getStdin() != null;
+    }
+
     @Override
     public WasiConfig get() {
         WasiConfig.Builder builder = WasiConfig.builder();
@@ -49,7 +54,8 @@ final class WasiConfigFactory implements Supplier<WasiConfig> {
         builder.stdout(output(properties.getStdout(), false));
         builder.stderr(output(properties.getStderr(), true));
         for (WasmProperties.Preopen preopen : properties.getPreopens()) {
-            String guest = preopen.getGuestPath() != null ? preopen.getGuestPath() : preopen.getHostPath();
+            // No guest path: the engine names it after the directory, never exposing the host path to the guest.
+            String guest = preopen.getGuestPath();
             builder.preopen(Path.of(preopen.getHostPath()), guest, preopen.isReadOnly());
         }
         return builder.build();

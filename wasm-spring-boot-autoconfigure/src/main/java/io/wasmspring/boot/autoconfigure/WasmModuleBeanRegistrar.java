@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -20,8 +22,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Registers one {@link WasmModule} bean per {@code wasm.modules.<name>}, named {@code <name>},
- * and a bean of each configured {@code interface} bound to its module's exports. Names already
- * taken by the application's own beans are left to them.
+ * and a bean of each configured {@code interface} bound to its module's exports. The application
+ * may define a {@code WasmModule} bean of a module's name itself, which then wins; any other bean
+ * of that name is a clash that fails start-up, since the module would silently go missing.
  */
 class WasmModuleBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware,
         BeanClassLoaderAware {
@@ -53,7 +56,9 @@ class WasmModuleBeanRegistrar implements ImportBeanDefinitionRegistrar, Environm
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         Map<String, Map<String, Object>> modules = Binder.get(environment).bind("wasm.modules", MODULES).orElse(Map.of());
         modules.forEach((name, declaration) -> {
-            if (!registry.containsBeanDefinition(name)) {
+            if (registry.containsBeanDefinition(name)) {
+                checkOwnModule(name, registry.getBeanDefinition(name));
+            } else {
                 RootBeanDefinition definition = new RootBeanDefinition(WasmModule.class,
                         () -> beanFactory.getBean(WasmModuleFactory.class).create(name));
                 definition.setDescription("WebAssembly module '" + name + "' (wasm.modules." + name + ")");
@@ -64,6 +69,19 @@ class WasmModuleBeanRegistrar implements ImportBeanDefinitionRegistrar, Environm
                 registerInterface(name, typeName.trim(), registry);
             }
         });
+    }
+
+    /** A bean that already has the module's name must be the application's own {@code WasmModule}. */
+    private static void checkOwnModule(String name, BeanDefinition existing) {
+        String type = existing instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null
+                ? annotated.getFactoryMethodMetadata().getReturnTypeName() : existing.getBeanClassName();
+        if (WasmModule.class.getName().equals(type)) {
+            return;
+        }
+        String described = existing.getResourceDescription() != null ? " defined in " + existing.getResourceDescription() : "";
+        throw new WasmSetupException(name, "wasm.modules." + name + " cannot become a bean named '" + name
+                + "': that name is already taken by a bean of type " + (type != null ? type : "unknown") + described,
+                "Rename the module (wasm.modules.<another-name>.location=...) or rename the other bean.");
     }
 
     private <T> void registerInterface(String moduleName, String typeName, BeanDefinitionRegistry registry) {

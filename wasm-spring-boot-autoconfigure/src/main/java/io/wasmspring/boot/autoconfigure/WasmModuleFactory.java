@@ -44,7 +44,7 @@ public class WasmModuleFactory {
         Module module = load(name, config.getLocation());
         Supplier<WasiConfig> wasi = wasiEnabled(config.getWasi(), module) ? new WasiConfigFactory(name, config.getWasi()) : null;
         return WasmModule.builder(name, module)
-                .imports(new ModuleImports(name, module, hostFunctions, wasi, observer))
+                .instanceImports(new ModuleImports(name, module, hostFunctions, wasi, observer))
                 .policy(config.getPolicy())
                 .pool(config.getPool().getMaxSize(), config.getPool().getMaxWait())
                 .allocator(config.getAllocator().getAllocate(), config.getAllocator().getDeallocate())

@@ -35,7 +35,11 @@ class WasmLimitsTests {
             WasmModule runaway = context.getBean("runaway", WasmModule.class);
             assertTimeoutPreemptively(STOPS_WITHIN, () -> assertThatThrownBy(() -> runaway.call("spin"))
                     .isInstanceOf(CallTimeoutException.class)
+                    .isInstanceOf(io.wasmspring.boot.WasmCallTimeoutException.class)
                     .hasMessageContaining("200ms")
+                    .hasMessageContaining("wasm.modules.runaway.limits.call-timeout")
+                    .hasMessageNotContaining("ExecutionLimits")
+                    .hasCauseInstanceOf(CallTimeoutException.class)
                     .satisfies(e -> assertThat(CallOutcome.of(e)).isEqualTo(CallOutcome.TIMEOUT)));
             assertThat(runaway.callInt("sum", 10)).isEqualTo(45);
             assertThat(runaway.poolStats().active()).isZero();

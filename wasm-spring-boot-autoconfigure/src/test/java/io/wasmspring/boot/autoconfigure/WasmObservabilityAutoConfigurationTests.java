@@ -55,6 +55,20 @@ class WasmObservabilityAutoConfigurationTests {
     }
 
     @Test
+    void unknownExportNamesAreTaggedUnknown() {
+        runner.withUserConfiguration(ObservationConfiguration.class).run(context -> {
+            WasmModule counter = context.getBean("counter", WasmModule.class);
+            assertThatThrownBy(() -> counter.call("user-input-1"));
+            assertThatThrownBy(() -> counter.call("user-input-2"));
+            List<Observation.Context> stopped = context.getBean(RecordingHandler.class).stopped;
+            assertThat(stopped).hasSize(2).allSatisfy(observed -> {
+                assertThat(observed.getLowCardinalityKeyValue("function").getValue()).isEqualTo("unknown");
+                assertThat(observed.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("error");
+            });
+        });
+    }
+
+    @Test
     void badArgumentsAreObservedAsAnError() {
         runner.withUserConfiguration(ObservationConfiguration.class).run(context -> {
             assertThatThrownBy(() -> context.getBean("counter", WasmModule.class).call("div", "x", 1));

@@ -171,6 +171,25 @@ class WasmStartupFailureTests {
     }
 
     /** The start-up failure's {@link WasmSetupException}, wherever it is in the cause chain. */
+    @Test
+    void moduleNameTakenByAnotherBeanFailsStartUp() {
+        runner.withUserConfiguration(NameClashConfiguration.class)
+                .withPropertyValues("wasm.modules.calculator.location=classpath:wasm/add.wat").run(context -> {
+                    WasmSetupException failure = setupFailure(context);
+                    assertThat(failure).hasMessageContaining("'calculator'").hasMessageContaining("already taken")
+                            .hasMessageContaining(String.class.getName());
+                    assertThat(failure.action()).contains("Rename the module");
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class NameClashConfiguration {
+        @Bean
+        String calculator() {
+            return "not a module";
+        }
+    }
+
     private static WasmSetupException setupFailure(AssertableApplicationContext context) {
         assertThat(context).hasFailed();
         for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
