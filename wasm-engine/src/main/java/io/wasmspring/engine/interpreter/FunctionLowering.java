@@ -180,7 +180,7 @@ final class FunctionLowering {
             case Opcodes.IF -> {
                 long blockType = reader.readBlockType();
                 pop();
-                emitOp(fuseCondition(Op.BR_UNLESS), offset);
+                emitCondition(Op.BR_UNLESS, offset);
                 Control c = pushControl(Kind.IF, blockType);
                 c.elsePatch = code.size();
                 code.add(-1);
@@ -235,6 +235,12 @@ final class FunctionLowering {
                 int local = reader.readU32();
                 if (localSize[local] == 2) {
                     emitOp(Op.LOCAL_GET_V128, offset);
+                } else if (canFuseWith(Op.LOCAL_SET) || canFuseWith(Op.LOCAL_TEE)) {
+                    int fused = code.get(lastStart) == Op.LOCAL_SET ? Op.LOCAL_SET_GET : Op.LOCAL_TEE_GET;
+                    int set = code.get(lastStart + 1);
+                    unemitLast();
+                    emitOp(fused, offset);
+                    code.add(set);
                 } else if (canFuseWith(Op.LOCAL_GET)) {
                     int first = code.get(lastStart + 1);
                     offset = unemitLast();
@@ -248,7 +254,11 @@ final class FunctionLowering {
             }
             case Opcodes.LOCAL_SET -> {
                 int local = reader.readU32();
-                emitOp(localSize[local] == 2 ? Op.LOCAL_SET_V128 : Op.LOCAL_SET, offset);
+                if (localSize[local] == 2) {
+                    emitOp(Op.LOCAL_SET_V128, offset);
+                } else {
+                    lowerLocalSet(offset);
+                }
                 code.add(localSlotOf[local]);
                 pop();
             }
@@ -305,28 +315,153 @@ final class FunctionLowering {
         }
     }
 
+    /**
+     * {@code local.set} of a one-slot local: emits the opcode, fused with the instruction that
+     * computed the value where a form exists; the caller adds the local's slot.
+     */
+    private void lowerLocalSet(int offset) {
+        if (canFuseWith(Op.LOCAL_GET) || canFuseWith(Op.CONST32)) {
+            int fused = code.get(lastStart) == Op.LOCAL_GET ? Op.LOCAL_COPY : Op.CONST32_SET;
+            int operand = code.get(lastStart + 1);
+            unemitLast();
+            if (fused == Op.LOCAL_COPY && canFuseWith(Op.LOCAL_COPY)) {
+                int from = code.get(lastStart + 1);
+                int to = code.get(lastStart + 2);
+                unemitLast();
+                emitOp(Op.LOCAL_COPY2, offset);
+                code.add(from);
+                code.add(to);
+            } else {
+                emitOp(fused, offset);
+            }
+            code.add(operand);
+        } else if (canFuseWith(Op.I32_ADD_CONST)) {
+            int k = code.get(lastStart + 1);
+            unemitLast();
+            emitOp(Op.I32_ADD_CONST_SET, offset);
+            code.add(k);
+        } else if (canFuseWith(Op.LOCAL_ADD_CONST)) {
+            int x = code.get(lastStart + 1);
+            int k = code.get(lastStart + 2);
+            unemitLast();
+            emitOp(Op.LOCAL_ADD_CONST_SET, offset);
+            code.add(x);
+            code.add(k);
+        } else {
+            emitOp(Op.LOCAL_SET, offset);
+        }
+    }
+
     private void lowerNumeric(int op, int offset) {
         int pops = NumericShapes.operandCount(op);
         if (op >= Opcodes.I32_REINTERPRET_F32 && op <= Opcodes.F64_REINTERPRET_I64) {
             // Raw bits are the same slot either way: nothing to execute.
             return;
         }
+        int internal = Op.numeric(op);
         if ((op == Opcodes.I32_ADD || op == Opcodes.I32_SUB) && canFuseWith(Op.CONST32)) {
             int k = code.get(lastStart + 1);
-            offset = unemitLast();
-            simple(Op.I32_ADD_CONST, offset, pops, 1, op == Opcodes.I32_ADD ? k : -k);
+            unemitLast();
+            if (op == Opcodes.I32_SUB) {
+                k = -k;
+            }
+            if (canFuseWith(Op.LOCAL_GET)) {
+                int x = code.get(lastStart + 1);
+                unemitLast();
+                simple(Op.LOCAL_ADD_CONST, offset, pops, 1, x, k);
+            } else {
+                simple(Op.I32_ADD_CONST, offset, pops, 1, k);
+            }
             return;
         }
-        simple(Op.numeric(op), offset, pops, 1);
+        if (op == Opcodes.I32_ADD && canFuseWith(Op.I32_SHL_K)) {
+            int k = code.get(lastStart + 1);
+            unemitLast();
+            simple(Op.I32_SHL_K_ADD, offset, pops, 1, k);
+            return;
+        }
+        if (op == Opcodes.F64_ADD && canFuseWith(Op.F64_MUL)) {
+            unemitLast();
+            simple(Op.F64_MUL_ADD, offset, pops, 1);
+            return;
+        }
+        if (op == Opcodes.I32_XOR && canFuseWith(Op.LOCAL_ROTL_K)) {
+            int x = code.get(lastStart + 1);
+            int k = code.get(lastStart + 2);
+            unemitLast();
+            simple(Op.LOCAL_ROTL_K_XOR, offset, pops, 1, x, k);
+            return;
+        }
+        if (Op.withConstantOperand(internal) >= 0 && canFuseWith(Op.CONST32)) {
+            int k = code.get(lastStart + 1);
+            unemitLast();
+            if (op == Opcodes.I32_ROTL && canFuseWith(Op.LOCAL_GET)) {
+                int x = code.get(lastStart + 1);
+                unemitLast();
+                simple(Op.LOCAL_ROTL_K, offset, pops, 1, x, k);
+                return;
+            }
+            simple(Op.withConstantOperand(internal), offset, pops, 1, k);
+            return;
+        }
+        if (Op.withLocalOperands(internal) >= 0 && canFuseWith(Op.LOCAL_GET2)) {
+            int a = code.get(lastStart + 1);
+            int b = code.get(lastStart + 2);
+            unemitLast();
+            simple(Op.withLocalOperands(internal), offset, pops, 1, a, b);
+            return;
+        }
+        if (Op.withLocalOperand(internal) >= 0 && canFuseWith(Op.LOCAL_GET)) {
+            int x = code.get(lastStart + 1);
+            unemitLast();
+            simple(Op.withLocalOperand(internal), offset, pops, 1, x);
+            return;
+        }
+        simple(internal, offset, pops, 1);
     }
 
     private void lowerMemoryAccess(int op, int offset) {
         reader.readU32(); // alignment: a hint only
         int memoryOffset = reader.readU32();
         boolean store = op >= Opcodes.I32_STORE;
-        if (op == Opcodes.I32_LOAD && canFuseWith(Op.LOCAL_GET)) {
+        int fromLocal = -1;
+        int fromSum = -1;
+        int fromLocalSum = -1;
+        switch (op) {
+            case Opcodes.I32_LOAD -> {
+                fromLocal = Op.I32_LOAD_LOCAL;
+                fromSum = Op.I32_LOAD_ADD;
+                fromLocalSum = Op.I32_LOAD_LOCAL_ADD;
+            }
+            case Opcodes.I64_LOAD, Opcodes.F64_LOAD -> {
+                fromLocal = Op.I64_LOAD_LOCAL;
+                fromSum = Op.I64_LOAD_ADD;
+                fromLocalSum = Op.I64_LOAD_LOCAL_ADD;
+            }
+            case Opcodes.I32_LOAD8_U -> {
+                fromSum = Op.I32_LOAD8_U_ADD;
+                fromLocalSum = Op.I32_LOAD8_U_LOCAL_ADD;
+            }
+            default -> {
+            }
+        }
+        if (fromLocal >= 0 && canFuseWith(Op.LOCAL_GET)) {
             int slot = code.get(lastStart + 1);
-            simple(Op.I32_LOAD_LOCAL, unemitLast(), 1, 1, slot, memoryOffset);
+            unemitLast();
+            simple(fromLocal, offset, 1, 1, slot, memoryOffset);
+            return;
+        }
+        if (fromSum >= 0 && canFuseWith(Op.I32_ADD_CONST)) {
+            int k = code.get(lastStart + 1);
+            unemitLast();
+            simple(fromSum, offset, 1, 1, k, memoryOffset);
+            return;
+        }
+        if (fromLocalSum >= 0 && canFuseWith(Op.LOCAL_ADD_CONST)) {
+            int slot = code.get(lastStart + 1);
+            int k = code.get(lastStart + 2);
+            unemitLast();
+            simple(fromLocalSum, offset, 1, 1, slot, k, memoryOffset);
             return;
         }
         if (op == Opcodes.I32_STORE && canFuseWith(Op.LOCAL_GET2)) {
@@ -531,14 +666,22 @@ final class FunctionLowering {
         Control c = label(depth);
         if (!needsMove(c)) {
             // A branch to the function's label jumps to its final RETURN, which moves the results.
-            emitOp(c.kind == Kind.LOOP ? Op.BR_IF_BACK : fuseCondition(Op.BR_IF), offset);
+            if (c.kind == Kind.LOOP) {
+                boolean notEqual = canFuseWith(Op.I32_NE);
+                if (notEqual) {
+                    unemitLast();
+                }
+                emitOp(notEqual ? Op.BR_IF_BACK_NE : Op.BR_IF_BACK, offset);
+            } else {
+                emitCondition(Op.BR_IF, offset);
+            }
             target(c);
             if (c.kind == Kind.LOOP) {
                 code.add(c.cost);
             }
             return;
         }
-        emitOp(fuseCondition(Op.BR_UNLESS), offset);
+        emitCondition(Op.BR_UNLESS, offset);
         int skip = code.size();
         code.add(-1);
         if (c.kind == Kind.LOOP) {
@@ -638,17 +781,47 @@ final class FunctionLowering {
         code.truncate(lastStart);
         instructionStarts.truncate(n);
         byteOffsets.truncate(n);
-        lastStart = -1;
+        // The one before may fuse in turn (a label in between is caught by canFuseWith).
+        lastStart = n > 0 ? instructionStarts.get(n - 1) : -1;
         return offset;
     }
 
-    /** {@code i32.eqz} before a conditional branch: drop it and branch on the opposite condition. */
-    private int fuseCondition(int branchOp) {
-        if (!canFuseWith(Op.I32_EQZ)) {
-            return branchOp;
+    /**
+     * Emits a forward conditional branch ({@code BR_IF} or {@code BR_UNLESS}) and any immediates
+     * before its target, which the caller adds. The i32 test just computed is folded in: {@code
+     * i32.eqz} flips the branch; an equality or signed comparison becomes a compare-and-branch
+     * (negated for {@code BR_UNLESS}, which is exact for integers).
+     */
+    private void emitCondition(int branchOp, int offset) {
+        boolean unless = branchOp == Op.BR_UNLESS;
+        if (canFuseWith(Op.I32_EQZ)) {
+            unemitLast();
+            emitOp(unless ? Op.BR_IF : Op.BR_UNLESS, offset);
+        } else if (canFuseWith(Op.I32_EQ) || canFuseWith(Op.I32_NE)) {
+            boolean equal = code.get(lastStart) == Op.I32_EQ;
+            unemitLast();
+            emitOp(equal != unless ? Op.BR_IF_EQ : Op.BR_IF_NE, offset);
+        } else if (lastStart >= 0 && compareAndBranch(code.get(lastStart), unless) >= 0
+                && canFuseWith(code.get(lastStart))) {
+            int fused = compareAndBranch(code.get(lastStart), unless);
+            int k = code.get(lastStart + 1);
+            unemitLast();
+            emitOp(fused, offset);
+            code.add(k);
+        } else {
+            emitOp(branchOp, offset);
         }
-        unemitLast();
-        return branchOp == Op.BR_IF ? Op.BR_UNLESS : Op.BR_IF;
+    }
+
+    /** The compare-and-branch form of a signed comparison with a constant, or -1. */
+    private static int compareAndBranch(int compare, boolean negate) {
+        return switch (compare) {
+            case Op.I32_LT_S_K -> negate ? Op.BR_IF_GE_S_K : Op.BR_IF_LT_S_K;
+            case Op.I32_GE_S_K -> negate ? Op.BR_IF_LT_S_K : Op.BR_IF_GE_S_K;
+            case Op.I32_GT_S_K -> negate ? Op.BR_IF_LE_S_K : Op.BR_IF_GT_S_K;
+            case Op.I32_LE_S_K -> negate ? Op.BR_IF_GT_S_K : Op.BR_IF_LE_S_K;
+            default -> -1;
+        };
     }
 
     private void emitOp(int op, int offset) {

@@ -97,25 +97,22 @@ public final class Interpreter {
      * leaves its results at {@code s[entryFp...]} of {@code ctx.stack}.
      */
     private static void execute(ExecutionContext ctx, WasmFunction entry, int entryFp) {
+        // Only values the hot instructions use live in locals here: every other one would compete
+        // for registers in this loop, and spill the hot ones (call and return reload from ctx).
         final int baseDepth = ctx.depth;
-        // Frames that may be suspended: the running one makes the maximum.
-        final int maxDepth = ctx.maxCallDepth - 1;
         WasmFunction fn = entry;
-        CompiledFunction cf = fn.code;
+        CompiledFunction entryCode = fn.code;
         int depth = baseDepth;
         int fp = entryFp;
         int pc = 0;
-        long[] s = ctx.ensureStack(fp + cf.frameSlots);
-        int sp = fp + cf.localSlots;
-        for (int i = fp + cf.paramSlots; i < sp; i++) {
+        long[] s = ctx.ensureStack(fp + entryCode.frameSlots);
+        int sp = fp + entryCode.localSlots;
+        for (int i = fp + entryCode.paramSlots; i < sp; i++) {
             s[i] = 0;
         }
-        int[] code = cf.code;
+        int[] code = entryCode.code;
         InstanceState inst = fn.instance;
-        FunctionInstance[] funcs = inst.functions;
         byte[] mem = MemoryOps.buffer(inst);
-        int[] frames = ctx.frames;
-        WasmFunction[] callers = ctx.callers;
         int countdown = ctx.checkLimits();
         try {
             loop:
@@ -184,8 +181,10 @@ public final class Interpreter {
                             break;
                         }
                         case Op.RETURN: {
-                            int r = cf.resultSlots;
-                            if (sp - r != fp) {
+                            int r = fn.code.resultSlots;
+                            if (r == 1) {
+                                s[fp] = s[sp - 1];
+                            } else if (sp - r != fp) {
                                 System.arraycopy(s, sp - r, s, fp, r);
                             }
                             sp = fp + r;
@@ -194,22 +193,17 @@ public final class Interpreter {
                                 return;
                             }
                             depth--;
-                            pc = frames[2 * depth];
-                            fp = frames[2 * depth + 1];
-                            InstanceState previous = inst;
-                            fn = callers[depth];
-                            callers[depth] = null;
-                            cf = fn.code;
-                            code = cf.code;
+                            pc = ctx.frames[2 * depth];
+                            fp = ctx.frames[2 * depth + 1];
+                            fn = ctx.callers[depth];
+                            ctx.callers[depth] = null;
+                            code = fn.code.code;
                             inst = fn.instance;
-                            if (inst != previous) {
-                                funcs = inst.functions;
-                            }
                             mem = MemoryOps.buffer(inst);
                             break;
                         }
                         case Op.CALL:
-                            callee = funcs[code[pc++]];
+                            callee = inst.functions[code[pc++]];
                             break call;
                         case Op.CALL_INDIRECT:
                             callee = TableOps.indirectCallee(inst, code[pc], code[pc + 1], (int) s[--sp]);
@@ -235,35 +229,6 @@ public final class Interpreter {
                             sp += 2;
                             pc += 2;
                             break;
-                        case Op.LOCAL_GET_V128: {
-                            int at = fp + code[pc++];
-                            s[sp] = s[at];
-                            s[sp + 1] = s[at + 1];
-                            sp += 2;
-                            break;
-                        }
-                        case Op.LOCAL_SET_V128: {
-                            int at = fp + code[pc++];
-                            sp -= 2;
-                            s[at] = s[sp];
-                            s[at + 1] = s[sp + 1];
-                            break;
-                        }
-                        case Op.LOCAL_TEE_V128: {
-                            int at = fp + code[pc++];
-                            s[at] = s[sp - 2];
-                            s[at + 1] = s[sp - 1];
-                            break;
-                        }
-                        case Op.GLOBAL_GET_V128:
-                            sp = VectorSlots.getGlobal(inst.globals[code[pc++]], s, sp);
-                            break;
-                        case Op.GLOBAL_SET_V128:
-                            sp = VectorSlots.setGlobal(inst.globals[code[pc++]], s, sp);
-                            break;
-                        case Op.SELECT_V128:
-                            sp = VectorSlots.select(s, sp);
-                            break;
                         case Op.LOCAL_SET:
                             s[fp + code[pc++]] = s[--sp];
                             break;
@@ -275,19 +240,6 @@ public final class Interpreter {
                             break;
                         case Op.GLOBAL_SET:
                             inst.globals[code[pc++]].setBitsUnchecked(s[--sp]);
-                            break;
-                        case Op.GLOBAL_GET_REF:
-                            s[sp++] = inst.store.handle(inst.globals[code[pc++]].ref());
-                            break;
-                        case Op.GLOBAL_SET_REF:
-                            inst.globals[code[pc++]].setRefUnchecked(inst.store.ref(s[--sp]));
-                            break;
-                        case Op.TABLE_GET:
-                            s[sp - 1] = TableOps.get(inst, code[pc++], (int) s[sp - 1]);
-                            break;
-                        case Op.TABLE_SET:
-                            sp -= 2;
-                            TableOps.set(inst, code[pc++], (int) s[sp], s[sp + 1]);
                             break;
 
                         // ---- memory ----
@@ -350,9 +302,6 @@ public final class Interpreter {
                         case Op.I64_STORE16:
                             sp -= 2;
                             MemoryOps.SHORT.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 2), (short) s[sp + 1]);
-                            break;
-                        case Op.MEMORY_SIZE:
-                            s[sp++] = MemoryOps.size(inst);
                             break;
                         case Op.MEMORY_GROW:
                             s[sp - 1] = MemoryOps.grow(inst, (int) s[sp - 1]);
@@ -459,30 +408,6 @@ public final class Interpreter {
                             break;
 
                         // ---- float comparisons ----
-                        case Op.F32_EQ:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32(s[sp - 1]) == NumericOps.f32(s[sp]) ? 1 : 0;
-                            break;
-                        case Op.F32_NE:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32(s[sp - 1]) != NumericOps.f32(s[sp]) ? 1 : 0;
-                            break;
-                        case Op.F32_LT:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32(s[sp - 1]) < NumericOps.f32(s[sp]) ? 1 : 0;
-                            break;
-                        case Op.F32_GT:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32(s[sp - 1]) > NumericOps.f32(s[sp]) ? 1 : 0;
-                            break;
-                        case Op.F32_LE:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32(s[sp - 1]) <= NumericOps.f32(s[sp]) ? 1 : 0;
-                            break;
-                        case Op.F32_GE:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32(s[sp - 1]) >= NumericOps.f32(s[sp]) ? 1 : 0;
-                            break;
                         case Op.F64_EQ:
                             sp--;
                             s[sp - 1] = f64(s[sp - 1]) == f64(s[sp]) ? 1 : 0;
@@ -583,15 +508,6 @@ public final class Interpreter {
                             break;
 
                         // ---- i64 arithmetic ----
-                        case Op.I64_CLZ:
-                            s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
-                            break;
-                        case Op.I64_CTZ:
-                            s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
-                            break;
-                        case Op.I64_POPCNT:
-                            s[sp - 1] = Long.bitCount(s[sp - 1]);
-                            break;
                         case Op.I64_ADD:
                             sp--;
                             s[sp - 1] += s[sp];
@@ -603,22 +519,6 @@ public final class Interpreter {
                         case Op.I64_MUL:
                             sp--;
                             s[sp - 1] *= s[sp];
-                            break;
-                        case Op.I64_DIV_S:
-                            sp--;
-                            s[sp - 1] = NumericOps.i64DivS(s[sp - 1], s[sp]);
-                            break;
-                        case Op.I64_DIV_U:
-                            sp--;
-                            s[sp - 1] = NumericOps.i64DivU(s[sp - 1], s[sp]);
-                            break;
-                        case Op.I64_REM_S:
-                            sp--;
-                            s[sp - 1] = NumericOps.i64RemS(s[sp - 1], s[sp]);
-                            break;
-                        case Op.I64_REM_U:
-                            sp--;
-                            s[sp - 1] = NumericOps.i64RemU(s[sp - 1], s[sp]);
                             break;
                         case Op.I64_AND:
                             sp--;
@@ -648,33 +548,8 @@ public final class Interpreter {
                             sp--;
                             s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]);
                             break;
-                        case Op.I64_ROTR:
-                            sp--;
-                            s[sp - 1] = Long.rotateRight(s[sp - 1], (int) s[sp]);
-                            break;
 
                         // ---- f32 arithmetic ----
-                        case Op.F32_ABS:
-                            s[sp - 1] = (int) s[sp - 1] & 0x7FFF_FFFF;
-                            break;
-                        case Op.F32_NEG:
-                            s[sp - 1] = (int) s[sp - 1] ^ 0x8000_0000;
-                            break;
-                        case Op.F32_CEIL:
-                            s[sp - 1] = NumericOps.f32Ceil(s[sp - 1]);
-                            break;
-                        case Op.F32_FLOOR:
-                            s[sp - 1] = NumericOps.f32Floor(s[sp - 1]);
-                            break;
-                        case Op.F32_TRUNC:
-                            s[sp - 1] = NumericOps.f32Trunc(s[sp - 1]);
-                            break;
-                        case Op.F32_NEAREST:
-                            s[sp - 1] = NumericOps.f32Nearest(s[sp - 1]);
-                            break;
-                        case Op.F32_SQRT:
-                            s[sp - 1] = NumericOps.f32Sqrt(s[sp - 1]);
-                            break;
                         case Op.F32_ADD:
                             sp--;
                             s[sp - 1] = NumericOps.f32Add(s[sp - 1], s[sp]);
@@ -691,18 +566,6 @@ public final class Interpreter {
                             sp--;
                             s[sp - 1] = NumericOps.f32Div(s[sp - 1], s[sp]);
                             break;
-                        case Op.F32_MIN:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32Min(s[sp - 1], s[sp]);
-                            break;
-                        case Op.F32_MAX:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32Max(s[sp - 1], s[sp]);
-                            break;
-                        case Op.F32_COPYSIGN:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32Copysign(s[sp - 1], s[sp]);
-                            break;
 
                         // ---- f64 arithmetic ----
                         case Op.F64_ABS:
@@ -710,18 +573,6 @@ public final class Interpreter {
                             break;
                         case Op.F64_NEG:
                             s[sp - 1] ^= 0x8000_0000_0000_0000L;
-                            break;
-                        case Op.F64_CEIL:
-                            s[sp - 1] = NumericOps.f64Ceil(s[sp - 1]);
-                            break;
-                        case Op.F64_FLOOR:
-                            s[sp - 1] = NumericOps.f64Floor(s[sp - 1]);
-                            break;
-                        case Op.F64_TRUNC:
-                            s[sp - 1] = NumericOps.f64Trunc(s[sp - 1]);
-                            break;
-                        case Op.F64_NEAREST:
-                            s[sp - 1] = NumericOps.f64Nearest(s[sp - 1]);
                             break;
                         case Op.F64_SQRT:
                             s[sp - 1] = NumericOps.f64Sqrt(s[sp - 1]);
@@ -742,34 +593,13 @@ public final class Interpreter {
                             sp--;
                             s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) / f64(s[sp]));
                             break;
-                        case Op.F64_MIN:
-                            sp--;
-                            s[sp - 1] = NumericOps.f64Min(s[sp - 1], s[sp]);
-                            break;
-                        case Op.F64_MAX:
-                            sp--;
-                            s[sp - 1] = NumericOps.f64Max(s[sp - 1], s[sp]);
-                            break;
-                        case Op.F64_COPYSIGN:
-                            sp--;
-                            s[sp - 1] = NumericOps.f64Copysign(s[sp - 1], s[sp]);
-                            break;
 
                         // ---- conversions ----
                         case Op.I32_WRAP_I64:
                             s[sp - 1] = (int) s[sp - 1];
                             break;
-                        case Op.I32_TRUNC_F32_S:
-                            s[sp - 1] = ConversionOps.i32TruncF32S(s[sp - 1]);
-                            break;
-                        case Op.I32_TRUNC_F32_U:
-                            s[sp - 1] = ConversionOps.i32TruncF32U(s[sp - 1]);
-                            break;
                         case Op.I32_TRUNC_F64_S:
                             s[sp - 1] = ConversionOps.i32TruncF64S(s[sp - 1]);
-                            break;
-                        case Op.I32_TRUNC_F64_U:
-                            s[sp - 1] = ConversionOps.i32TruncF64U(s[sp - 1]);
                             break;
                         case Op.I64_EXTEND_I32_S:
                             s[sp - 1] = (int) s[sp - 1];
@@ -777,47 +607,11 @@ public final class Interpreter {
                         case Op.I64_EXTEND_I32_U:
                             s[sp - 1] &= 0xFFFF_FFFFL;
                             break;
-                        case Op.I64_TRUNC_F32_S:
-                            s[sp - 1] = ConversionOps.i64TruncF32S(s[sp - 1]);
-                            break;
-                        case Op.I64_TRUNC_F32_U:
-                            s[sp - 1] = ConversionOps.i64TruncF32U(s[sp - 1]);
-                            break;
-                        case Op.I64_TRUNC_F64_S:
-                            s[sp - 1] = ConversionOps.i64TruncF64S(s[sp - 1]);
-                            break;
-                        case Op.I64_TRUNC_F64_U:
-                            s[sp - 1] = ConversionOps.i64TruncF64U(s[sp - 1]);
-                            break;
-                        case Op.F32_CONVERT_I32_S:
-                            s[sp - 1] = Float.floatToRawIntBits((float) (int) s[sp - 1]);
-                            break;
-                        case Op.F32_CONVERT_I32_U:
-                            s[sp - 1] = ConversionOps.f32ConvertI32U(s[sp - 1]);
-                            break;
-                        case Op.F32_CONVERT_I64_S:
-                            s[sp - 1] = Float.floatToRawIntBits((float) s[sp - 1]);
-                            break;
-                        case Op.F32_CONVERT_I64_U:
-                            s[sp - 1] = ConversionOps.f32ConvertI64U(s[sp - 1]);
-                            break;
-                        case Op.F32_DEMOTE_F64:
-                            s[sp - 1] = ConversionOps.f32DemoteF64(s[sp - 1]);
-                            break;
                         case Op.F64_CONVERT_I32_S:
                             s[sp - 1] = Double.doubleToRawLongBits((int) s[sp - 1]);
                             break;
-                        case Op.F64_CONVERT_I32_U:
-                            s[sp - 1] = ConversionOps.f64ConvertI32U(s[sp - 1]);
-                            break;
                         case Op.F64_CONVERT_I64_S:
                             s[sp - 1] = Double.doubleToRawLongBits((double) s[sp - 1]);
-                            break;
-                        case Op.F64_CONVERT_I64_U:
-                            s[sp - 1] = ConversionOps.f64ConvertI64U(s[sp - 1]);
-                            break;
-                        case Op.F64_PROMOTE_F32:
-                            s[sp - 1] = ConversionOps.f64PromoteF32(s[sp - 1]);
                             break;
                         case Op.I32_EXTEND8_S:
                         case Op.I64_EXTEND8_S:
@@ -830,90 +624,250 @@ public final class Interpreter {
                         case Op.I64_EXTEND32_S:
                             s[sp - 1] = (int) s[sp - 1];
                             break;
-                        case Op.I32_TRUNC_SAT_F32_S:
-                        case Op.I32_TRUNC_SAT_F32_U:
-                        case Op.I32_TRUNC_SAT_F64_S:
-                        case Op.I32_TRUNC_SAT_F64_U:
-                        case Op.I64_TRUNC_SAT_F32_S:
-                        case Op.I64_TRUNC_SAT_F32_U:
-                        case Op.I64_TRUNC_SAT_F64_S:
-                        case Op.I64_TRUNC_SAT_F64_U:
-                            s[sp - 1] = ConversionOps.truncSat(code[pc - 1], s[sp - 1]);
-                            break;
 
                         // ---- references ----
-                        case Op.REF_IS_NULL:
-                            s[sp - 1] = s[sp - 1] == 0 ? 1 : 0;
-                            break;
-                        case Op.REF_FUNC:
-                            s[sp++] = inst.store.handle(funcs[code[pc++]]);
-                            break;
 
                         // ---- bulk memory and tables ----
-                        case Op.MEMORY_INIT:
-                            sp -= 3;
-                            MemoryOps.init(inst, mem, code[pc++], s[sp], s[sp + 1], s[sp + 2]);
-                            break;
-                        case Op.DATA_DROP:
-                            MemoryOps.dropData(inst, code[pc++]);
-                            break;
-                        case Op.MEMORY_COPY:
-                            sp -= 3;
-                            MemoryOps.copy(mem, s[sp], s[sp + 1], s[sp + 2]);
-                            break;
-                        case Op.MEMORY_FILL:
-                            sp -= 3;
-                            MemoryOps.fill(mem, s[sp], s[sp + 1], s[sp + 2]);
-                            break;
-                        case Op.TABLE_INIT:
-                            sp -= 3;
-                            TableOps.init(inst, code[pc + 1], code[pc], s[sp], s[sp + 1], s[sp + 2]);
+                        // ---- register-style superinstructions ----
+                        case Op.LOCAL_SET_GET:
+                            s[fp + code[pc]] = s[sp - 1];
+                            s[sp - 1] = s[fp + code[pc + 1]];
                             pc += 2;
                             break;
-                        case Op.ELEM_DROP:
-                            TableOps.dropElement(inst, code[pc++]);
-                            break;
-                        case Op.TABLE_COPY:
-                            sp -= 3;
-                            TableOps.copy(inst, code[pc], code[pc + 1], s[sp], s[sp + 1], s[sp + 2]);
+                        case Op.LOCAL_TEE_GET:
+                            s[fp + code[pc]] = s[sp - 1];
+                            s[sp++] = s[fp + code[pc + 1]];
                             pc += 2;
                             break;
-                        case Op.TABLE_GROW:
+                        case Op.LOCAL_COPY:
+                            s[fp + code[pc + 1]] = s[fp + code[pc]];
+                            pc += 2;
+                            break;
+                        case Op.LOCAL_ADD_CONST:
+                            s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                            pc += 2;
+                            break;
+                        case Op.I32_ADD_CONST_SET:
+                            s[fp + code[pc + 1]] = (int) s[--sp] + code[pc];
+                            pc += 2;
+                            break;
+                        case Op.CONST32_SET:
+                            s[fp + code[pc + 1]] = code[pc];
+                            pc += 2;
+                            break;
+                        case Op.LOCAL_ADD_CONST_SET:
+                            s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1];
+                            pc += 3;
+                            break;
+                        case Op.I32_ADD_L:
+                            s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+                            break;
+                        case Op.I32_SUB_L:
+                            s[sp - 1] = (int) s[sp - 1] - (int) s[fp + code[pc++]];
+                            break;
+                        case Op.I32_MUL_L:
+                            s[sp - 1] = (int) s[sp - 1] * (int) s[fp + code[pc++]];
+                            break;
+                        case Op.I32_AND_L:
+                            s[sp - 1] = (int) s[sp - 1] & (int) s[fp + code[pc++]];
+                            break;
+                        case Op.I32_OR_L:
+                            s[sp - 1] = (int) s[sp - 1] | (int) s[fp + code[pc++]];
+                            break;
+                        case Op.I32_XOR_L:
+                            s[sp - 1] = (int) s[sp - 1] ^ (int) s[fp + code[pc++]];
+                            break;
+                        case Op.F64_ADD_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + f64(s[fp + code[pc++]]));
+                            break;
+                        case Op.F64_SUB_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) - f64(s[fp + code[pc++]]));
+                            break;
+                        case Op.F64_MUL_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) * f64(s[fp + code[pc++]]));
+                            break;
+                        case Op.F64_DIV_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) / f64(s[fp + code[pc++]]));
+                            break;
+                        case Op.I32_ADD_LL:
+                            s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                            pc += 2;
+                            break;
+                        case Op.F64_ADD_LL:
+                            s[sp++] = Double.doubleToRawLongBits(f64(s[fp + code[pc]]) + f64(s[fp + code[pc + 1]]));
+                            pc += 2;
+                            break;
+                        case Op.F64_SUB_LL:
+                            s[sp++] = Double.doubleToRawLongBits(f64(s[fp + code[pc]]) - f64(s[fp + code[pc + 1]]));
+                            pc += 2;
+                            break;
+                        case Op.F64_MUL_LL:
+                            s[sp++] = Double.doubleToRawLongBits(f64(s[fp + code[pc]]) * f64(s[fp + code[pc + 1]]));
+                            pc += 2;
+                            break;
+                        case Op.I32_AND_K:
+                            s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                            break;
+                        case Op.I32_OR_K:
+                            s[sp - 1] = (int) s[sp - 1] | code[pc++];
+                            break;
+                        case Op.I32_XOR_K:
+                            s[sp - 1] = (int) s[sp - 1] ^ code[pc++];
+                            break;
+                        case Op.I32_MUL_K:
+                            s[sp - 1] = (int) s[sp - 1] * code[pc++];
+                            break;
+                        case Op.I32_SHL_K:
+                            s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                            break;
+                        case Op.I32_SHR_S_K:
+                            s[sp - 1] = (int) s[sp - 1] >> code[pc++];
+                            break;
+                        case Op.I32_SHR_U_K:
+                            s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                            break;
+                        case Op.I32_ROTL_K:
+                            s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], code[pc++]);
+                            break;
+                        case Op.I32_EQ_K:
+                            s[sp - 1] = (int) s[sp - 1] == code[pc++] ? 1 : 0;
+                            break;
+                        case Op.I32_NE_K:
+                            s[sp - 1] = (int) s[sp - 1] != code[pc++] ? 1 : 0;
+                            break;
+                        case Op.I32_LT_S_K:
+                            s[sp - 1] = (int) s[sp - 1] < code[pc++] ? 1 : 0;
+                            break;
+                        case Op.I32_LT_U_K:
+                            s[sp - 1] = (int) s[sp - 1] + Integer.MIN_VALUE < code[pc++] + Integer.MIN_VALUE ? 1 : 0;
+                            break;
+                        case Op.I32_GT_S_K:
+                            s[sp - 1] = (int) s[sp - 1] > code[pc++] ? 1 : 0;
+                            break;
+                        case Op.I32_GT_U_K:
+                            s[sp - 1] = (int) s[sp - 1] + Integer.MIN_VALUE > code[pc++] + Integer.MIN_VALUE ? 1 : 0;
+                            break;
+                        case Op.I32_LE_S_K:
+                            s[sp - 1] = (int) s[sp - 1] <= code[pc++] ? 1 : 0;
+                            break;
+                        case Op.I32_LE_U_K:
+                            s[sp - 1] = (int) s[sp - 1] + Integer.MIN_VALUE <= code[pc++] + Integer.MIN_VALUE ? 1 : 0;
+                            break;
+                        case Op.I32_GE_S_K:
+                            s[sp - 1] = (int) s[sp - 1] >= code[pc++] ? 1 : 0;
+                            break;
+                        case Op.I32_GE_U_K:
+                            s[sp - 1] = (int) s[sp - 1] + Integer.MIN_VALUE >= code[pc++] + Integer.MIN_VALUE ? 1 : 0;
+                            break;
+                        case Op.I32_LOAD_ADD:
+                            s[sp - 1] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, (int) s[sp - 1] + code[pc], code[pc + 1], 4));
+                            pc += 2;
+                            break;
+                        case Op.I64_LOAD_ADD:
+                            s[sp - 1] = (long) MemoryOps.LONG.get(mem, MemoryOps.address(mem, (int) s[sp - 1] + code[pc], code[pc + 1], 8));
+                            pc += 2;
+                            break;
+                        case Op.I32_LOAD8_U_ADD:
+                            s[sp - 1] = mem[MemoryOps.address(mem, (int) s[sp - 1] + code[pc], code[pc + 1], 1)] & 0xFF;
+                            pc += 2;
+                            break;
+                        case Op.I64_LOAD_LOCAL:
+                            s[sp++] = (long) MemoryOps.LONG.get(mem, MemoryOps.address(mem, s[fp + code[pc]], code[pc + 1], 8));
+                            pc += 2;
+                            break;
+                        case Op.I32_LOAD_LOCAL_ADD:
+                            s[sp++] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, (int) s[fp + code[pc]] + code[pc + 1], code[pc + 2], 4));
+                            pc += 3;
+                            break;
+                        case Op.I64_LOAD_LOCAL_ADD:
+                            s[sp++] = (long) MemoryOps.LONG.get(mem, MemoryOps.address(mem, (int) s[fp + code[pc]] + code[pc + 1], code[pc + 2], 8));
+                            pc += 3;
+                            break;
+                        case Op.I32_LOAD8_U_LOCAL_ADD:
+                            s[sp++] = mem[MemoryOps.address(mem, (int) s[fp + code[pc]] + code[pc + 1], code[pc + 2], 1)] & 0xFF;
+                            pc += 3;
+                            break;
+                        case Op.BR_IF_EQ:
+                            sp -= 2;
+                            pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1;
+                            break;
+                        case Op.BR_IF_NE:
+                            sp -= 2;
+                            pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1;
+                            break;
+                        case Op.BR_IF_BACK_NE:
+                            sp -= 2;
+                            if ((int) s[sp] != (int) s[sp + 1]) {
+                                countdown -= code[pc + 1];
+                                pc = code[pc];
+                                if (countdown <= 0) {
+                                    countdown = ctx.checkLimits();
+                                }
+                            } else {
+                                pc += 2;
+                            }
+                            break;
+                        case Op.BR_IF_LT_S_K:
+                            pc = (int) s[--sp] < code[pc] ? code[pc + 1] : pc + 2;
+                            break;
+                        case Op.BR_IF_GE_S_K:
+                            pc = (int) s[--sp] >= code[pc] ? code[pc + 1] : pc + 2;
+                            break;
+                        case Op.BR_IF_GT_S_K:
+                            pc = (int) s[--sp] > code[pc] ? code[pc + 1] : pc + 2;
+                            break;
+                        case Op.BR_IF_LE_S_K:
+                            pc = (int) s[--sp] <= code[pc] ? code[pc + 1] : pc + 2;
+                            break;
+                        case Op.I32_SHL_K_ADD:
                             sp--;
-                            s[sp - 1] = TableOps.grow(inst, code[pc++], s[sp - 1], (int) s[sp]);
+                            s[sp - 1] = (int) s[sp - 1] + ((int) s[sp] << code[pc++]);
                             break;
-                        case Op.TABLE_SIZE:
-                            s[sp++] = TableOps.size(inst, code[pc++]);
+                        case Op.F64_MUL_ADD:
+                            sp -= 2;
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + f64(s[sp]) * f64(s[sp + 1]));
                             break;
-                        case Op.TABLE_FILL:
-                            sp -= 3;
-                            TableOps.fill(inst, code[pc++], s[sp], s[sp + 1], s[sp + 2]);
+                        case Op.LOCAL_COPY2:
+                            s[fp + code[pc + 1]] = s[fp + code[pc]];
+                            s[fp + code[pc + 3]] = s[fp + code[pc + 2]];
+                            pc += 4;
+                            break;
+                        case Op.LOCAL_ROTL_K:
+                            s[sp++] = Integer.rotateLeft((int) s[fp + code[pc]], code[pc + 1]);
+                            pc += 2;
+                            break;
+                        case Op.LOCAL_ROTL_K_XOR:
+                            s[sp - 1] = (int) s[sp - 1] ^ Integer.rotateLeft((int) s[fp + code[pc]], code[pc + 1]);
+                            pc += 2;
                             break;
                         case Op.SIMD:
                             sp = SimdDispatch.run(code, pc, s, sp, mem);
                             pc += code[pc];
                             break;
-                        default:
-                            throw new IllegalStateException("bad opcode " + code[pc - 1] + " at " + (pc - 1));
+                        default: {
+                            long next = RareOps.execute(code[pc - 1], code, pc, s, sp, fp, inst, mem);
+                            sp = (int) next;
+                            pc = (int) (next >>> 32);
+                            break;
+                        }
                     }
                     continue loop;
                 }
                 // ---- a call: push the caller's frame and enter the callee, or run the host function ----
                 if (callee instanceof WasmFunction w) {
-                    if (depth >= maxDepth) {
+                    if (depth >= ctx.maxCallDepth - 1) {
+                        // Frames that may be suspended: the running one makes the maximum.
                         throw ctx.callStackExhausted();
                     }
-                    if (depth >= callers.length) {
+                    if (depth >= ctx.callers.length) {
                         ctx.growFrames();
-                        frames = ctx.frames;
-                        callers = ctx.callers;
                     }
-                    frames[2 * depth] = pc;
-                    frames[2 * depth + 1] = fp;
-                    callers[depth] = fn;
+                    ctx.frames[2 * depth] = pc;
+                    ctx.frames[2 * depth + 1] = fp;
+                    ctx.callers[depth] = fn;
                     depth++;
                     fn = w;
-                    cf = w.code;
+                    CompiledFunction cf = w.code;
                     code = cf.code;
                     fp = sp - cf.paramSlots;
                     if (fp + cf.frameSlots > s.length) {
@@ -926,7 +880,6 @@ public final class Interpreter {
                     pc = 0;
                     if (w.instance != inst) {
                         inst = w.instance;
-                        funcs = inst.functions;
                         mem = MemoryOps.buffer(inst);
                     }
                     if ((countdown -= cf.callCost) <= 0) {
@@ -937,20 +890,18 @@ public final class Interpreter {
                     ctx.depth = depth;
                     sp = ControlOps.callHost(ctx, (HostFunctionInstance) callee, inst, sp);
                     s = ctx.stack;
-                    frames = ctx.frames;
-                    callers = ctx.callers;
                     mem = MemoryOps.buffer(inst);
                 }
             }
         } catch (Trap t) {
-            ControlOps.addFrames(t, fn, callers, depth, baseDepth);
+            ControlOps.addFrames(t, fn, ctx.callers, depth, baseDepth);
             throw t;
         } catch (WasmException e) {
             throw e;
         } catch (RuntimeException e) {
             Trap t = new Trap("internal interpreter error in " + fn.displayName() + " at byte offset "
                     + fn.code.byteOffsetAt(pc) + ": " + e, e);
-            ControlOps.addFrames(t, fn, callers, depth, baseDepth);
+            ControlOps.addFrames(t, fn, ctx.callers, depth, baseDepth);
             throw t;
         }
     }

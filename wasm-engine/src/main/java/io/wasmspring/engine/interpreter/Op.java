@@ -296,8 +296,181 @@ final class Op {
     /** n, sub-opcode, immediates (n ints in all): every SIMD instruction ({@link SimdDispatch}). */
     static final int SIMD = 208;
 
+    // ---- register-style superinstructions: an operand read from a local or an immediate ----
+    /** x, y: {@code local.set x; local.get y}. */
+    static final int LOCAL_SET_GET = 209;
+    /** x, y: {@code local.tee x; local.get y}. */
+    static final int LOCAL_TEE_GET = 210;
+    /** x, y: {@code local.get x; local.set y}. */
+    static final int LOCAL_COPY = 211;
+    /** x, k: {@code local.get x; i32.const k; i32.add}. */
+    static final int LOCAL_ADD_CONST = 212;
+    /** k, x: {@code i32.const k; i32.add; local.set x}. */
+    static final int I32_ADD_CONST_SET = 213;
+    /** k, x: {@code i32.const k} (or any 32-bit constant); {@code local.set x}. */
+    static final int CONST32_SET = 214;
+    /** x, k, y: {@code local.get x; i32.const k; i32.add; local.set y}. */
+    static final int LOCAL_ADD_CONST_SET = 215;
+    /** x: the operation with its second operand from local x ({@code local.get x; i32.add}). */
+    static final int I32_ADD_L = 216;
+    /** x. */
+    static final int I32_SUB_L = 217;
+    /** x. */
+    static final int I32_MUL_L = 218;
+    /** x. */
+    static final int I32_AND_L = 219;
+    /** x. */
+    static final int I32_OR_L = 220;
+    /** x. */
+    static final int I32_XOR_L = 221;
+    /** x. */
+    static final int F64_ADD_L = 222;
+    /** x. */
+    static final int F64_SUB_L = 223;
+    /** x. */
+    static final int F64_MUL_L = 224;
+    /** x. */
+    static final int F64_DIV_L = 225;
+    /** a, b: both operands from locals ({@code local.get a; local.get b; i32.add}). */
+    static final int I32_ADD_LL = 226;
+    /** a, b. */
+    static final int F64_ADD_LL = 227;
+    /** a, b. */
+    static final int F64_SUB_LL = 228;
+    /** a, b. */
+    static final int F64_MUL_LL = 229;
+    /** k: the operation with a constant second operand ({@code i32.const k; i32.and}). */
+    static final int I32_AND_K = 230;
+    /** k. */
+    static final int I32_OR_K = 231;
+    /** k. */
+    static final int I32_XOR_K = 232;
+    /** k. */
+    static final int I32_MUL_K = 233;
+    /** k. */
+    static final int I32_SHL_K = 234;
+    /** k. */
+    static final int I32_SHR_S_K = 235;
+    /** k. */
+    static final int I32_SHR_U_K = 236;
+    /** k. */
+    static final int I32_ROTL_K = 237;
+    /** k. */
+    static final int I32_EQ_K = 238;
+    /** k. */
+    static final int I32_NE_K = 239;
+    /** k. */
+    static final int I32_LT_S_K = 240;
+    /** k. */
+    static final int I32_LT_U_K = 241;
+    /** k. */
+    static final int I32_GT_S_K = 242;
+    /** k. */
+    static final int I32_GT_U_K = 243;
+    /** k. */
+    static final int I32_LE_S_K = 244;
+    /** k. */
+    static final int I32_LE_U_K = 245;
+    /** k. */
+    static final int I32_GE_S_K = 246;
+    /** k. */
+    static final int I32_GE_U_K = 247;
+    /** k, offset: {@code i32.const k; i32.add; i32.load offset} (the add wraps, as in wasm). */
+    static final int I32_LOAD_ADD = 248;
+    /** k, offset: the same for {@code i64.load} and {@code f64.load}. */
+    static final int I64_LOAD_ADD = 249;
+    /** k, offset: the same for {@code i32.load8_u}. */
+    static final int I32_LOAD8_U_ADD = 250;
+    /** slot, offset: {@code local.get slot; i64.load offset} (and {@code f64.load}). */
+    static final int I64_LOAD_LOCAL = 251;
+    /** slot, k, offset: {@code local.get slot; i32.const k; i32.add; i32.load offset}. */
+    static final int I32_LOAD_LOCAL_ADD = 252;
+    /** slot, k, offset: the same for {@code i64.load} and {@code f64.load}. */
+    static final int I64_LOAD_LOCAL_ADD = 253;
+    /** slot, k, offset: the same for {@code i32.load8_u}. */
+    static final int I32_LOAD8_U_LOCAL_ADD = 254;
+
+    /** target: pop two i32, jump when equal. */
+    static final int BR_IF_EQ = 255;
+    /** target: pop two i32, jump when not equal. */
+    static final int BR_IF_NE = 256;
+    /** target cost: pop two i32, jump back when not equal, counting down by cost. */
+    static final int BR_IF_BACK_NE = 257;
+    /** k, target: pop an i32, jump when it is less than k (signed). */
+    static final int BR_IF_LT_S_K = 258;
+    /** k, target: ... greater than or equal to k (signed). */
+    static final int BR_IF_GE_S_K = 259;
+    /** k, target: ... greater than k (signed). */
+    static final int BR_IF_GT_S_K = 260;
+    /** k, target: ... less than or equal to k (signed). */
+    static final int BR_IF_LE_S_K = 261;
+    /** k: {@code i32.const k; i32.shl; i32.add} (an indexed address). */
+    static final int I32_SHL_K_ADD = 262;
+    /** {@code f64.mul; f64.add}, rounded after each as in wasm (not a fused multiply-add). */
+    static final int F64_MUL_ADD = 263;
+
+    /** x1, y1, x2, y2: two {@code local.get x; local.set y} in a row. */
+    static final int LOCAL_COPY2 = 264;
+    /** x, k: {@code local.get x; i32.const k; i32.rotl}. */
+    static final int LOCAL_ROTL_K = 265;
+    /** x, k: {@code local.get x; i32.const k; i32.rotl; i32.xor}. */
+    static final int LOCAL_ROTL_K_XOR = 266;
+
     /** Number of opcodes. */
-    static final int COUNT = 209;
+    static final int COUNT = 267;
+
+    /** For a binary numeric op: its form with the second operand from a local, or -1. */
+    static int withLocalOperand(int op) {
+        return switch (op) {
+            case I32_ADD -> I32_ADD_L;
+            case I32_SUB -> I32_SUB_L;
+            case I32_MUL -> I32_MUL_L;
+            case I32_AND -> I32_AND_L;
+            case I32_OR -> I32_OR_L;
+            case I32_XOR -> I32_XOR_L;
+            case F64_ADD -> F64_ADD_L;
+            case F64_SUB -> F64_SUB_L;
+            case F64_MUL -> F64_MUL_L;
+            case F64_DIV -> F64_DIV_L;
+            default -> -1;
+        };
+    }
+
+    /** For a binary numeric op: its form with both operands from locals, or -1. */
+    static int withLocalOperands(int op) {
+        return switch (op) {
+            case I32_ADD -> I32_ADD_LL;
+            case F64_ADD -> F64_ADD_LL;
+            case F64_SUB -> F64_SUB_LL;
+            case F64_MUL -> F64_MUL_LL;
+            default -> -1;
+        };
+    }
+
+    /** For a binary i32 op: its form with a constant second operand, or -1. */
+    static int withConstantOperand(int op) {
+        return switch (op) {
+            case I32_AND -> I32_AND_K;
+            case I32_OR -> I32_OR_K;
+            case I32_XOR -> I32_XOR_K;
+            case I32_MUL -> I32_MUL_K;
+            case I32_SHL -> I32_SHL_K;
+            case I32_SHR_S -> I32_SHR_S_K;
+            case I32_SHR_U -> I32_SHR_U_K;
+            case I32_ROTL -> I32_ROTL_K;
+            case I32_EQ -> I32_EQ_K;
+            case I32_NE -> I32_NE_K;
+            case I32_LT_S -> I32_LT_S_K;
+            case I32_LT_U -> I32_LT_U_K;
+            case I32_GT_S -> I32_GT_S_K;
+            case I32_GT_U -> I32_GT_U_K;
+            case I32_LE_S -> I32_LE_S_K;
+            case I32_LE_U -> I32_LE_U_K;
+            case I32_GE_S -> I32_GE_S_K;
+            case I32_GE_U -> I32_GE_U_K;
+            default -> -1;
+        };
+    }
 
     /** The internal opcode of a numeric instruction (binary opcodes 0x45 to 0xC4, no immediates). */
     static int numeric(int binaryOpcode) {
@@ -514,6 +687,64 @@ final class Op {
         "i32_load_local",
         "i32_store_locals",
         "simd",
+        "local_set_get",
+        "local_tee_get",
+        "local_copy",
+        "local_add_const",
+        "i32_add_const_set",
+        "const32_set",
+        "local_add_const_set",
+        "i32_add_l",
+        "i32_sub_l",
+        "i32_mul_l",
+        "i32_and_l",
+        "i32_or_l",
+        "i32_xor_l",
+        "f64_add_l",
+        "f64_sub_l",
+        "f64_mul_l",
+        "f64_div_l",
+        "i32_add_ll",
+        "f64_add_ll",
+        "f64_sub_ll",
+        "f64_mul_ll",
+        "i32_and_k",
+        "i32_or_k",
+        "i32_xor_k",
+        "i32_mul_k",
+        "i32_shl_k",
+        "i32_shr_s_k",
+        "i32_shr_u_k",
+        "i32_rotl_k",
+        "i32_eq_k",
+        "i32_ne_k",
+        "i32_lt_s_k",
+        "i32_lt_u_k",
+        "i32_gt_s_k",
+        "i32_gt_u_k",
+        "i32_le_s_k",
+        "i32_le_u_k",
+        "i32_ge_s_k",
+        "i32_ge_u_k",
+        "i32_load_add",
+        "i64_load_add",
+        "i32_load8_u_add",
+        "i64_load_local",
+        "i32_load_local_add",
+        "i64_load_local_add",
+        "i32_load8_u_local_add",
+        "br_if_eq",
+        "br_if_ne",
+        "br_if_back_ne",
+        "br_if_lt_s_k",
+        "br_if_ge_s_k",
+        "br_if_gt_s_k",
+        "br_if_le_s_k",
+        "i32_shl_k_add",
+        "f64_mul_add",
+        "local_copy2",
+        "local_rotl_k",
+        "local_rotl_k_xor",
     };
 
     /** The opcode's name, for disassembly in tests and messages. */

@@ -21,8 +21,19 @@ class SuperinstructionsTest {
         TestModule.Instance inst = m.instantiate();
         assertThat(inst.call1(add, 0xFFFF_FFFEL)).isEqualTo(3);
         assertThat(inst.call1(sub, 2)).isEqualTo(0xFFFF_FFFDL);
+        // local.get then add/sub of a constant: one instruction
+        assertThat(inst.compiled()[0].disassemble()).contains("local_add_const 0 5").doesNotContain("const32");
+        assertThat(inst.compiled()[1].disassemble()).contains("local_add_const 0 -5");
+    }
+
+    @Test
+    void constantAdditionToAComputedValueFuses() {
+        TestModule m = new TestModule();
+        int f = m.func(type(params(I32, I32), I32), Asm.code().get(0).get(1).op(Opcodes.I32_MUL).i32(5)
+                .op(Opcodes.I32_ADD).end());
+        TestModule.Instance inst = m.instantiate();
+        assertThat(inst.call1(f, 3, 4)).isEqualTo(17);
         assertThat(inst.compiled()[0].disassemble()).contains("i32_add_const 5").doesNotContain("const32");
-        assertThat(inst.compiled()[1].disassemble()).contains("i32_add_const -5");
     }
 
     @Test
