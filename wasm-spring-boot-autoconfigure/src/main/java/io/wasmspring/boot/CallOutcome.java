@@ -11,15 +11,18 @@ public enum CallOutcome {
     /** The export returned normally. */
     SUCCESS,
 
-    /** The code trapped (a call nested past {@code max-call-depth} included). */
+    /**
+     * The code trapped (a call nested past {@code max-call-depth} included), or a host function
+     * threw an exception, which reaches the caller as a trap naming it.
+     */
     TRAP,
 
     /** The call ran past its {@code call-timeout} or used up its {@code fuel}. */
     TIMEOUT,
 
     /**
-     * Anything else: bad arguments, a pool that had no instance in time, a failing host function,
-     * an interrupted thread.
+     * Anything else: bad arguments, an argument too big for the memory, a pool that had no
+     * instance in time, an engine exception a host function let through, an interrupted thread.
      */
     ERROR;
 

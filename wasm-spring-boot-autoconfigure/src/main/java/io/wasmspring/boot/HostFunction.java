@@ -18,8 +18,14 @@ import java.lang.annotation.Target;
  * {@link io.wasmspring.engine.Memory} receives the calling instance or its memory and takes no
  * wasm value. The result is {@code void}, one of the numeric types above, or a record of them
  * (one wasm result per component). The mapping is the engine's
- * ({@link io.wasmspring.engine.host.HostFunctionDefinition}); what the method throws fails the
- * wasm call with a {@link io.wasmspring.engine.Trap} that names the host function.
+ * ({@link io.wasmspring.engine.host.HostFunctionDefinition}). What the method throws fails the
+ * wasm call: as a {@link io.wasmspring.engine.Trap} that names the host function, with the
+ * exception as its cause, or, for the engine's own exceptions
+ * ({@link io.wasmspring.engine.WasmException}s, such as a failure of a nested call) and
+ * {@code Error}s, as that exception itself. Either way the calling instance is discarded.
+ *
+ * <p>The method may call back into the module that called it (through its {@code WasmModule}
+ * bean): on the same thread, that call runs on the calling instance.
  *
  * <pre>{@code
  * @Component

@@ -81,7 +81,8 @@ public final class HostMethod {
 
     /**
      * The engine-level host function; {@code onCall} runs before each call (for metrics). What
-     * the method throws fails the wasm call with a {@link io.wasmspring.engine.Trap} naming it.
+     * the method throws fails the wasm call with a {@link io.wasmspring.engine.Trap} naming it
+     * (the engine's own exceptions and {@code Error}s pass through as they are).
      */
     public io.wasmspring.engine.HostFunction asHostFunction(Runnable onCall) {
         io.wasmspring.engine.HostFunction function = definition.function();

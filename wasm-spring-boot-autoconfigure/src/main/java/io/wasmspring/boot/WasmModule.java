@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A configured WebAssembly module, ready to call from any thread. Each call borrows an instance
  * according to the module's {@link InstancePolicy}, runs, and gives the instance back; an
- * instance whose call trapped (including a timeout or a limit) is discarded, never reused;
- * a caller mistake (unknown export, wrong arguments) keeps it.
+ * instance on which guest code failed (a trap, a timeout or other limit, an exception out of a
+ * host function) is discarded, never reused; a caller mistake caught before guest code runs
+ * (unknown export, wrong number of arguments, an argument bigger than the memory can hold) keeps
+ * it. A host function that calls back into the module runs on the instance that called it.
  *
  * <pre>{@code
  * int sum = calculator.callInt("add", 20, 22);                   // 42
@@ -54,6 +56,9 @@ public final class WasmModule implements AutoCloseable {
     private final ExecutionLimits executionLimits;
     private final Supplier<WasmCallObserver> observer;
     private final Set<String> functionExports;
+    private final boolean freeResults;
+    /** The instance each thread is running a call of this module on, for re-entrant calls. */
+    private final ThreadLocal<Lease> current = new ThreadLocal<>();
     private volatile int memoryPages = -1;
     private volatile RuntimeException instantiationFailure;
 
@@ -67,6 +72,15 @@ public final class WasmModule implements AutoCloseable {
         this.observer = b.observer;
         this.functionExports = Set.copyOf(functionNames());
         this.allocator = new GuestAllocator(b.name, b.allocate, b.deallocate);
+        this.freeResults = b.freeResults;
+        if (freeResults && allocator.deallocateExport(module.exports()) == null) {
+            throw new WasmSetupException(name, "wasm.modules." + name + ".allocator.free-results is set, but module '"
+                    + name + "' exports no function to free results with (looked for "
+                    + (b.allocate == null || b.allocate.isEmpty() ? "\"free\" beside \"malloc\", \"dealloc\" beside \"alloc\""
+                            : "\"" + b.deallocate + "\"") + ")",
+                    "Set wasm.modules." + name + ".allocator.deallocate to the module's free function, or remove"
+                            + " allocator.free-results.");
+        }
         Supplier<Instance> factory = this::instantiate;
         this.instances = switch (b.policy) {
             case POOLED -> new InstancePool(b.name, factory, b.poolMaxSize, b.poolMaxWait);
@@ -142,6 +156,11 @@ public final class WasmModule implements AutoCloseable {
      * {@code byte[]} (read from memory), {@code Object[]} for all results, {@code Object} for the raw one.
      *
      * @throws io.wasmspring.engine.Trap when the code traps (the instance is discarded)
+     * @throws WasmCallTimeoutException when the call runs past {@code limits.call-timeout} (the instance is discarded)
+     * @throws WasmLimitExceededException when a {@code String} or {@code byte[]} argument is bigger than the
+     *         instance's memory may grow (the instance is kept), or the guest's allocator finds no room for it
+     *         because the memory is at its limit (discarded)
+     * @throws WasmPoolExhaustedException when no pooled instance became free within {@code pool.max-wait}
      */
     public <T> T call(String export, Class<T> resultType, Object... args) {
         return withInstance(instance -> instance.call(export, resultType, args));
@@ -165,30 +184,87 @@ public final class WasmModule implements AutoCloseable {
 
     /**
      * Runs {@code callback} with one instance lent to this thread, so that several calls share
-     * memory and globals; returns what the callback returns. If the callback fails in a way
-     * that may leave the instance inconsistent (a trap, a WASI exit, an {@code Error}), the
-     * instance is discarded; other exceptions give it back to the pool.
+     * memory and globals; returns what the callback returns. The instance is discarded, not
+     * reused, when guest code failed on it during the block (a trap, a timeout, an exception
+     * out of a host function, whatever its type, even if the callback caught it) or when the
+     * callback failed in a way that may leave it inconsistent (a trap, a WASI exit, an
+     * {@code Error}); a caller mistake caught before guest code runs keeps it.
+     *
+     * <p>Re-entrant calls: a call made on a thread that is already running a call of this
+     * module (a host function calling back into the module that called it, or a block nested
+     * in a block) runs on that same instance, without borrowing another, whatever the policy.
+     * A nested call that fails guest code marks the instance, which is discarded when the
+     * outermost call ends. A call back from the module's start function, before its instance
+     * exists, fails at once with a {@link WasmException} saying so.
      */
     public <T> T withInstance(Function<WasmInstance, T> callback) {
+        Lease outer = current.get();
+        if (outer == Lease.STARTING) {
+            throw new WasmException("module '" + name + "' was called from a host function during its own start"
+                    + " function, before the instance exists; call its exports once instantiation is over");
+        }
+        if (outer != null) {
+            return nested(outer, callback);
+        }
         Instance instance = instances.borrow();
+        Lease lease = new Lease(instance);
+        current.set(lease);
+        WasmInstance lent = new WasmInstance(this, instance);
         T result;
         try {
-            result = callback.apply(new WasmInstance(this, instance));
+            result = callback.apply(lent);
             checkMemory(instance);
         } catch (RuntimeException | Error e) {
-            if (mayBeInconsistent(e)) {
-                instances.discard(instance);
-                closeResources(instance);
-            } else {
-                release(instance);
-            }
+            current.remove();
+            end(lease, lease.failed || lent.failedInGuest() || mayBeInconsistent(e));
             if (e instanceof CallTimeoutException timeout) {
                 throw forSpring(timeout);
             }
             throw e;
         }
-        release(instance);
+        current.remove();
+        end(lease, lease.failed || lent.failedInGuest());
         return result;
+    }
+
+    /** A call nested in a call of this module on the same thread: same instance, and the outermost call decides its fate. */
+    private <T> T nested(Lease lease, Function<WasmInstance, T> callback) {
+        WasmInstance lent = new WasmInstance(this, lease.instance);
+        try {
+            T result = callback.apply(lent);
+            lease.failed |= lent.failedInGuest();
+            return result;
+        } catch (RuntimeException | Error e) {
+            lease.failed |= lent.failedInGuest() || mayBeInconsistent(e);
+            if (e instanceof CallTimeoutException timeout) {
+                throw forSpring(timeout);
+            }
+            throw e;
+        }
+    }
+
+    /** The outermost call on a lent instance is over: give it back, or drop it. */
+    private void end(Lease lease, boolean discard) {
+        if (discard) {
+            instances.discard(lease.instance);
+            closeResources(lease.instance);
+        } else {
+            release(lease.instance);
+        }
+    }
+
+    /** The instance lent to this thread by its outermost call of this module. */
+    private static final class Lease {
+        /** Marks a thread that is instantiating the module (running its start function). */
+        static final Lease STARTING = new Lease(null);
+
+        final Instance instance;
+        /** Guest code failed on it in a nested call: discard it when the outermost call ends. */
+        boolean failed;
+
+        Lease(Instance instance) {
+            this.instance = instance;
+        }
     }
 
     private void release(Instance instance) {
@@ -236,14 +312,24 @@ public final class WasmModule implements AutoCloseable {
         return failure instanceof Error || failure instanceof Trap || failure instanceof WasiExitException;
     }
 
-    /** Runs the module as a WASI command ({@code _start}) on a fresh instance; returns its exit code. */
+    /**
+     * Runs the module as a WASI command ({@code _start}) on a fresh instance; returns its exit
+     * code. Host functions calling back into the module during the command run on that instance.
+     */
     public int runCommand() {
         Instance instance = instantiate();
+        Lease outer = current.get();
+        current.set(new Lease(instance));
         try {
             return WasiCommand.start(instance);
         } catch (CallTimeoutException e) {
             throw forSpring(e);
         } finally {
+            if (outer != null) {
+                current.set(outer);
+            } else {
+                current.remove();
+            }
             closeResources(instance);
         }
     }
@@ -278,6 +364,9 @@ public final class WasmModule implements AutoCloseable {
             checkInitialMemory();
             InstanceImports linked = imports.get();
             Instance instance;
+            Lease outer = current.get();
+            // The start function runs now: a host function calling back from it has no instance to run on yet.
+            current.set(Lease.STARTING);
             try {
                 instance = module.instantiate(linked.imports(), executionLimits);
             } catch (RuntimeException | Error e) {
@@ -289,6 +378,12 @@ public final class WasmModule implements AutoCloseable {
                     }
                 }
                 throw e;
+            } finally {
+                if (outer != null) {
+                    current.set(outer);
+                } else {
+                    current.remove();
+                }
             }
             if (linked.resources() != null) {
                 resources.put(instance, linked.resources());
@@ -308,6 +403,11 @@ public final class WasmModule implements AutoCloseable {
 
     GuestAllocator allocator() {
         return allocator;
+    }
+
+    /** Whether the buffer a string or byte[] result was read from is freed once copied out. */
+    boolean freesResults() {
+        return freeResults;
     }
 
     WasmCallObserver observer() {
@@ -357,6 +457,7 @@ public final class WasmModule implements AutoCloseable {
         private Duration poolMaxWait = Duration.ofSeconds(10);
         private String allocate;
         private String deallocate;
+        private boolean freeResults;
         private WasmLimits limits = WasmLimits.NONE;
         private Supplier<WasmCallObserver> observer = () -> WasmCallObserver.NONE;
 
@@ -394,6 +495,18 @@ public final class WasmModule implements AutoCloseable {
         public Builder allocator(String allocateExport, String deallocateExport) {
             this.allocate = allocateExport;
             this.deallocate = deallocateExport;
+            return this;
+        }
+
+        /**
+         * Whether to free the guest buffer a {@code String} or {@code byte[]} result was read from,
+         * through the deallocate export, once it is copied out (default: no). Turn it on for
+         * modules whose exports hand each result's buffer over to the caller (allocated per call),
+         * leave it off for modules that keep and reuse their result buffer. The size given to a
+         * {@code (ptr, size)} deallocator is the result's length (plus one for a NUL-terminated string).
+         */
+        public Builder freeResults(boolean value) {
+            this.freeResults = value;
             return this;
         }
 

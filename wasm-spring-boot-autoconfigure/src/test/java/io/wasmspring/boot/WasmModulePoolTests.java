@@ -105,6 +105,70 @@ class WasmModulePoolTests {
     }
 
     @Test
+    void aTrapCaughtInsideTheBlockStillDiscardsTheInstance() {
+        WasmModule module = WasmModule.builder("add", COUNTING_ADD).pool(1, Duration.ofSeconds(1)).build();
+        int answer = module.withInstance(instance -> {
+            try {
+                instance.call("crash");
+            } catch (Trap expected) {
+                // carry on as if nothing happened
+            }
+            return instance.callInt("add", 1, 2);
+        });
+        assertThat(answer).isEqualTo(3);
+        assertThat(module.poolStats().size()).as("the instance that trapped").isZero();
+    }
+
+    @Test
+    void anyExceptionOutOfAHostFunctionDiscardsTheInstance() {
+        Module callsHost = Module.parseText("""
+                (module
+                  (import "env" "host" (func $host))
+                  (global $calls (mut i32) (i32.const 0))
+                  (func (export "run")
+                    (global.set $calls (i32.add (global.get $calls) (i32.const 1)))
+                    (call $host))
+                  (func (export "calls") (result i32) (global.get $calls)))
+                """);
+        io.wasmspring.engine.FunctionType noValues = io.wasmspring.engine.FunctionType.of(new io.wasmspring.engine.ValueType[0]);
+        WasmModule module = WasmModule.builder("host", callsHost).pool(1, Duration.ofSeconds(1))
+                .imports(() -> io.wasmspring.engine.Imports.builder().function("env", "host", noValues, (caller, args) -> {
+                    // Not a Trap: the engine passes its own exception types through unchanged.
+                    throw new WasmPoolExhaustedException("a nested call found no instance");
+                }).build()).build();
+        assertThatThrownBy(() -> module.call("run")).isInstanceOf(WasmPoolExhaustedException.class);
+        assertThat(module.poolStats().size()).isZero();
+        assertThat(module.callInt("calls")).as("a fresh instance").isZero();
+    }
+
+    @Test
+    void aCallBackFromTheStartFunctionFailsAtOnceInsteadOfWaitingForItself() {
+        Module startCallsHost = Module.parseText("""
+                (module
+                  (import "env" "host" (func $host))
+                  (func $start (call $host))
+                  (start $start)
+                  (func (export "get") (result i32) (i32.const 7)))
+                """);
+        io.wasmspring.engine.FunctionType noValues = io.wasmspring.engine.FunctionType.of(new io.wasmspring.engine.ValueType[0]);
+        WasmModule[] self = new WasmModule[1];
+        WasmModule module = WasmModule.builder("starter", startCallsHost).pool(1, Duration.ofMinutes(5))
+                .imports(() -> io.wasmspring.engine.Imports.builder().function("env", "host", noValues, (caller, args) -> {
+                    self[0].callInt("get");
+                    return null;
+                }).build()).build();
+        self[0] = module;
+        assertThatThrownBy(module::start).satisfies(e -> {
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            assertThat(messages.toString()).contains("during its own start function");
+        });
+        assertThat(module.poolStats().active()).isZero();
+    }
+
+    @Test
     void errorsAndWasiExitDiscardTheInstance() {
         assertThat(WasmModule.mayBeInconsistent(new StackOverflowError())).isTrue();
         assertThat(WasmModule.mayBeInconsistent(new io.wasmspring.engine.wasi.WasiExitException(1))).isTrue();

@@ -48,6 +48,7 @@ public class WasmModuleFactory {
                 .policy(config.getPolicy())
                 .pool(config.getPool().getMaxSize(), config.getPool().getMaxWait())
                 .allocator(config.getAllocator().getAllocate(), config.getAllocator().getDeallocate())
+                .freeResults(config.getAllocator().isFreeResults())
                 .limits(limits(config.getLimits(), properties.getLimits()))
                 .observer(observer)
                 .build();

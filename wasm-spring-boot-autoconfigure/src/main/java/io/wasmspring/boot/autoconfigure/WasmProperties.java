@@ -350,6 +350,13 @@ public class WasmProperties {
         /** Export that frees: (i32 offset) or (i32 offset, i32 size); unset or not exported means the memory is not freed. */
         private String deallocate;
 
+        /**
+         * Whether to free, through the deallocate export, the buffer a String or byte[] result was read from once
+         * it is copied out; for modules that allocate each result for the caller. Leave off for modules that keep
+         * and reuse their result buffer.
+         */
+        private boolean freeResults;
+
         public String getAllocate() {
             return allocate;
         }
@@ -364,6 +371,14 @@ public class WasmProperties {
 
         public void setDeallocate(String deallocate) {
             this.deallocate = deallocate;
+        }
+
+        public boolean isFreeResults() {
+            return freeResults;
+        }
+
+        public void setFreeResults(boolean freeResults) {
+            this.freeResults = freeResults;
         }
     }
 }
