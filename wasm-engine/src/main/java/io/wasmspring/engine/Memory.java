@@ -11,6 +11,14 @@ import java.util.Objects;
  * A linear memory: a little-endian byte array that grows in 64 KiB pages. Shared by the
  * interpreter (which reads {@link #buffer()} directly) and by host code through the accessors.
  * Like its instance, a memory is used by one thread at a time.
+ *
+ * <p>Bounds: every accessor checks its whole range before it reads or writes a byte. An offset
+ * or length that is negative, or a range that runs past the end (the sum is computed so that it
+ * cannot overflow), throws a {@link Trap} whose message starts with
+ * {@value Trap#OUT_OF_BOUNDS_MEMORY} and leaves the memory unchanged, just as the same access
+ * from wasm code would trap. The methods that copy to or from a Java array also throw
+ * {@link IllegalArgumentException} when the range does not fit that array (a negative length
+ * included): that is the host's mistake, not the module's.
  */
 public final class Memory {
 

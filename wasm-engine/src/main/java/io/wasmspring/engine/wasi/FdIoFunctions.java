@@ -203,7 +203,7 @@ final class FdIoFunctions {
         ByteBuffer out = GuestMemory.slice(m, (int) a[1], (int) a[2]);
         long cookie = a[3];
         if (cookie == 0 || dir.listing == null) {
-            dir.listing = list(PathResolver.stillInPlace(dir.path));
+            dir.listing = list(PathResolver.stillInPlace(dir.path), dir.root);
         }
         List<DirectoryDescriptor.DirectoryEntry> entries = dir.listing;
         int capacity = out.remaining();
@@ -227,11 +227,15 @@ final class FdIoFunctions {
         return Errno.SUCCESS;
     }
 
-    /** A directory's entries, {@code .} and {@code ..} first, the rest sorted by name so that cookies are stable. */
-    private static List<DirectoryDescriptor.DirectoryEntry> list(Path dir) throws IOException {
+    /**
+     * A directory's entries, {@code .} and {@code ..} first, the rest sorted by name so that cookies
+     * are stable. At the preopen's root, {@code ..} is the root itself (as at {@code /}): the guest
+     * learns nothing of the host directory above.
+     */
+    private static List<DirectoryDescriptor.DirectoryEntry> list(Path dir, Path root) throws IOException {
         List<DirectoryDescriptor.DirectoryEntry> entries = new ArrayList<>();
         entries.add(new DirectoryDescriptor.DirectoryEntry(".", Filestat.of(dir, true).ino(), Flags.FILETYPE_DIRECTORY));
-        Path parent = dir.getParent() == null ? dir : dir.getParent();
+        Path parent = dir.equals(root) || dir.getParent() == null ? dir : dir.getParent();
         entries.add(new DirectoryDescriptor.DirectoryEntry("..", Filestat.of(parent, true).ino(), Flags.FILETYPE_DIRECTORY));
         List<Path> children;
         try (Stream<Path> s = Files.list(dir)) {

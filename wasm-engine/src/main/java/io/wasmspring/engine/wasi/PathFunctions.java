@@ -112,7 +112,11 @@ final class PathFunctions {
         if (to.trailingSlash()) {
             return Errno.NOENT;
         }
-        // link(2) links a symbolic link itself, never its target, so the new name cannot reach outside either
+        // link(2) links a symbolic link itself, never its target: the same text then sits in another
+        // directory, where it must still stay inside the preopen
+        if (!SymlinkTargets.movedEntryStaysInside(fds.directory((int) a[4]).root, from.host(), to.host())) {
+            return Errno.PERM;
+        }
         Files.createLink(to.host(), from.host());
         return Errno.SUCCESS;
     }
@@ -161,7 +165,11 @@ final class PathFunctions {
             if ((rightsBase & Rights.FD_WRITE) != 0) {
                 return Errno.ISDIR; // a directory cannot be opened for writing
             }
-            return result(m, a[8], new DirectoryDescriptor(host.toRealPath(), dir.root, null, base & Rights.DIRECTORY, inheriting));
+            Path real = host.toRealPath();
+            if (!real.startsWith(dir.root)) {
+                return Errno.PERM; // the tree changed under us (see NamespaceLock): never keep a path from outside
+            }
+            return result(m, a[8], new DirectoryDescriptor(real, dir.root, null, base & Rights.DIRECTORY, inheriting));
         }
         if (directory) {
             return exists ? Errno.NOTDIR : Errno.NOENT;
@@ -188,6 +196,9 @@ final class PathFunctions {
         boolean write = (base & (Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE)) != 0;
         if (truncate) {
             try (FileChannel c = FileChannel.open(host, StandardOpenOption.WRITE, NOFOLLOW)) {
+                if (!stillUnder(dir.root, host)) {
+                    return Errno.PERM; // checked before a single byte goes
+                }
                 c.truncate(0);
             }
         }
@@ -213,9 +224,30 @@ final class PathFunctions {
             }
             channel = null; // opened with no I/O rights: metadata only
         }
+        if (channel != null && !stillUnder(dir.root, host, channel)) {
+            return Errno.PERM; // the tree changed between the check and the open (see NamespaceLock)
+        }
         FileDescriptor file = new FileDescriptor(host, channel, channel != null && (read || !write), write, base, inheriting);
         file.fdflags = fdflags;
         return result(m, a[8], file);
+    }
+
+    /** Whether {@code host} still really lies under {@code root}, checked after opening it. */
+    private static boolean stillUnder(Path root, Path host) throws IOException {
+        return host.toRealPath().startsWith(root);
+    }
+
+    /** Same for a channel just opened, which is closed unless the answer is yes. */
+    private static boolean stillUnder(Path root, Path host, FileChannel opened) throws IOException {
+        boolean under = false;
+        try {
+            under = stillUnder(root, host);
+            return under;
+        } finally {
+            if (!under) {
+                opened.close();
+            }
+        }
     }
 
     private int result(Memory m, long fdPtr, Descriptor d) throws IOException {
@@ -277,11 +309,9 @@ final class PathFunctions {
                 return Errno.ISDIR;
             }
         }
-        // rename(2) moves the entry itself (a link stays a link); a link's text is re-read from its new
-        // place, so it must still stay inside the preopen there
-        if (Files.isSymbolicLink(from.host())
-                && !SymlinkTargets.staysInside(fds.directory((int) a[3]).root, to.host().getParent(),
-                        Files.readSymbolicLink(from.host()).toString())) {
+        // rename(2) moves the entry itself (a link stays a link, a directory keeps the links in it);
+        // a link's text is re-read from its new place, so it must still stay inside the preopen there
+        if (!SymlinkTargets.movedEntryStaysInside(fds.directory((int) a[3]).root, from.host(), to.host())) {
             return Errno.PERM;
         }
         Files.move(from.host(), to.host(), StandardCopyOption.ATOMIC_MOVE);

@@ -1,6 +1,11 @@
 package io.wasmspring.engine.wasi;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Which symbolic links a guest may make. The guest itself never follows a link out of its
@@ -16,6 +21,36 @@ import java.nio.file.Path;
 final class SymlinkTargets {
 
     private SymlinkTargets() {
+    }
+
+    /**
+     * Whether every link in the entry {@code from} (the entry itself, or any link in the tree
+     * below it when it is a directory) still stays under {@code root} once the entry is at
+     * {@code to}. A rename, or a hard link to a link, moves the link's text to another directory,
+     * where its {@code ..} components climb from somewhere else: {@code a/b/l -> ../..} is the
+     * preopen's root, but renamed to {@code c/l} (or {@code a/b} renamed to {@code c}) it is the
+     * host directory above.
+     */
+    static boolean movedEntryStaysInside(Path root, Path from, Path to) throws IOException {
+        if (Files.isSymbolicLink(from)) {
+            return staysInside(root, to.getParent(), Files.readSymbolicLink(from).toString());
+        }
+        if (!Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        List<Path> links;
+        try (Stream<Path> tree = Files.walk(from)) { // walk does not follow links
+            links = tree.filter(Files::isSymbolicLink).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (Path link : links) {
+            Path movedTo = to.resolve(from.relativize(link));
+            if (!staysInside(root, movedTo.getParent(), Files.readSymbolicLink(link).toString())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

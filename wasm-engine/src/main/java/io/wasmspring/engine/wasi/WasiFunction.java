@@ -11,6 +11,7 @@ import io.wasmspring.engine.ValueType;
 import io.wasmspring.engine.WasmException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.locks.Lock;
 
 /**
  * One function of {@code wasi_snapshot_preview1}: its name, its wasm signature and its handler.
@@ -26,11 +27,13 @@ public final class WasiFunction {
     private final String name;
     private final FunctionType type;
     private final WasiHandler handler;
+    private final NamespaceLock.Access access;
 
     WasiFunction(String name, FunctionType type, WasiHandler handler) {
         this.name = name;
         this.type = type;
         this.handler = handler;
+        this.access = NamespaceLock.Access.of(name);
     }
 
     public String name() {
@@ -45,7 +48,7 @@ public final class WasiFunction {
     public long[] invoke(Memory memory, long[] args) {
         int errno;
         try {
-            errno = handler.call(memory == null ? NO_MEMORY : memory, args);
+            errno = callLocked(memory == null ? NO_MEMORY : memory, args);
         } catch (ErrnoException e) {
             errno = e.errno;
         } catch (IOException e) {
@@ -69,6 +72,20 @@ public final class WasiFunction {
             System.err.println("[wasi] " + name + java.util.Arrays.toString(args) + " -> " + Errno.name(errno));
         }
         return type.results().isEmpty() ? new long[0] : new long[] {errno};
+    }
+
+    /** Runs the handler under the {@link NamespaceLock} it needs: a path is checked and used with no change in between. */
+    private int callLocked(Memory memory, long[] args) throws IOException {
+        Lock lock = access.lockFor(args);
+        if (lock == null) {
+            return handler.call(memory, args);
+        }
+        lock.lock();
+        try {
+            return handler.call(memory, args);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The engine-facing form: fetches the caller's memory on each call. */

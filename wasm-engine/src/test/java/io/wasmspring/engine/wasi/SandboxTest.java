@@ -240,6 +240,77 @@ class SandboxTest {
     }
 
     @Test
+    void renamingADirectoryCannotCarryALinkInsideItOut() {
+        // a/b/l -> ../.. is the root; were a/b renamed to c, c/l -> ../.. would be the host directory above
+        assertThat(t.pathCall("path_create_directory", 3, "a")).isZero();
+        assertThat(t.pathCall("path_create_directory", 3, "a/b")).isZero();
+        assertThat(t.call("path_symlink", t.string("../.."), 5, 3, t.string("a/b/l"), 5)).isZero();
+        assertThat(t.call("path_rename", 3, t.string("a/b"), 3, 3, t.string("c"), 1)).isEqualTo(Errno.PERM);
+        assertThat(Files.exists(sandbox.resolve("c"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.isSymbolicLink(sandbox.resolve("a/b/l"))).isTrue();
+        // at the same depth the link still ends at the root: allowed
+        assertThat(t.call("path_rename", 3, t.string("a/b"), 3, 3, t.string("dir/b"), 5)).isZero();
+        assertThat(t.open(3, FOLLOW, "dir/b/l/dir/inside.txt", 0, READ, 0, 0)).isZero();
+    }
+
+    @Test
+    void hardLinkingALinkCannotCarryItOut() {
+        // dir/l -> .. is the root; a hard link to the link itself at the top, "l2" -> "..", would be above it
+        assertThat(t.call("path_symlink", t.string(".."), 2, 3, t.string("dir/l"), 5)).isZero();
+        assertThat(t.call("path_link", 3, 0, t.string("dir/l"), 5, 3, t.string("l2"), 2)).isEqualTo(Errno.PERM);
+        assertThat(Files.exists(sandbox.resolve("l2"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        // next to the original it means the same: allowed
+        assertThat(t.call("path_link", 3, 0, t.string("dir/l"), 5, 3, t.string("dir/l3"), 6)).isZero();
+        assertThat(Files.isSymbolicLink(sandbox.resolve("dir/l3"))).isTrue();
+    }
+
+    @Test
+    void listingThePreopenShowsNothingOfTheHostAbove() throws Exception {
+        int buf = t.alloc(1024);
+        assertThat(t.call("fd_readdir", 3, buf, 1024, 0L, 100)).isZero();
+        // the second entry is "..": at the root it is the root itself, as at "/"
+        long dotIno = t.memory.readLong(buf + 8);
+        int dotLength = t.memory.readInt(buf + 16);
+        int second = buf + 24 + dotLength;
+        assertThat(t.readString(second + 24, t.memory.readInt(second + 16))).isEqualTo("..");
+        assertThat(t.memory.readLong(second + 8)).isEqualTo(dotIno).isNotEqualTo(Filestat.of(host, true).ino());
+    }
+
+    @Test
+    void renamingOntoALinkReplacesTheLinkNotItsTarget() throws Exception {
+        Files.createSymbolicLink(sandbox.resolve("rel"), Path.of("../secret.txt"));
+        assertThat(t.call("path_rename", 3, t.string("dir/inside.txt"), 14, 3, t.string("rel"), 3)).isZero();
+        assertThat(Files.isSymbolicLink(sandbox.resolve("rel"))).isFalse();
+        assertThat(Files.readString(sandbox.resolve("rel"))).isEqualTo("fine");
+        assertThat(Files.readString(secret)).isEqualTo("top secret");
+    }
+
+    @Test
+    void renamingIntoALinkedDirectoryOutsideIsPerm() throws Exception {
+        Path outside = Files.createDirectory(host.resolve("outside"));
+        Files.createSymbolicLink(sandbox.resolve("out"), outside);
+        Files.createSymbolicLink(sandbox.resolve("dir/up"), Path.of("../.."));
+        assertThat(t.call("path_rename", 3, t.string("dir/inside.txt"), 14, 3, t.string("out/stolen"), 10)).isEqualTo(Errno.PERM);
+        assertThat(t.call("path_rename", 3, t.string("dir/inside.txt"), 14, 3, t.string("dir/up/stolen"), 13)).isEqualTo(Errno.PERM);
+        assertThat(t.call("path_rename", 3, t.string("out/../secret.txt"), 17, 3, t.string("got"), 3)).isEqualTo(Errno.PERM);
+        assertThat(outside).isEmptyDirectory();
+        assertThat(Files.exists(sandbox.resolve("dir/inside.txt"))).isTrue();
+    }
+
+    @Test
+    void creatingOrTruncatingThroughALinkNeverTouchesTheOutside() throws Exception {
+        Files.createSymbolicLink(sandbox.resolve("rel"), Path.of("../secret.txt"));
+        Files.createSymbolicLink(sandbox.resolve("new"), Path.of("../created.txt"));
+        int createTrunc = Flags.OFLAGS_CREAT | Flags.OFLAGS_TRUNC;
+        assertThat(t.open(3, FOLLOW, "rel", createTrunc, Rights.FD_WRITE, 0, 0)).isEqualTo(Errno.PERM);
+        assertThat(t.open(3, FOLLOW, "new", Flags.OFLAGS_CREAT, Rights.FD_WRITE, 0, 0)).isEqualTo(Errno.PERM);
+        // without follow the link itself is the last component: O_NOFOLLOW's loop
+        assertThat(t.open(3, 0, "rel", createTrunc, Rights.FD_WRITE, 0, 0)).isEqualTo(Errno.LOOP);
+        assertThat(Files.readString(secret)).isEqualTo("top secret");
+        assertThat(Files.exists(host.resolve("created.txt"))).isFalse();
+    }
+
+    @Test
     void malformedPathsAreRejected() {
         assertThat(t.open(3, 0, "", 0, READ, 0, 0)).isEqualTo(Errno.NOENT);
         assertThat(t.open(3, 0, "dir/inside.txt\0", 0, READ, 0, 0)).isEqualTo(Errno.INVAL);
