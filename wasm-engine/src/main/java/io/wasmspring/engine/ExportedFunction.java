@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class ExportedFunction {
 
+    /** The store of host functions reached outside any instance. */
+    private static final Store DETACHED = new Store();
+
     private final String name;
     private final FunctionInstance function;
     private final Instance instance;
@@ -57,7 +60,12 @@ public final class ExportedFunction {
 
     /**
      * Calls with raw values: one slot per parameter (two for a v128), i32 in the low 32 bits,
-     * floats as their IEEE bits, references as handles of the instance's store.
+     * floats as their IEEE bits, references as handles ({@link Instance#handle}, 0 for null).
+     *
+     * <p>Reference handles are numbered per thread and last for one call: a reference result
+     * comes back as a handle that stays valid on this thread until its next call from Java
+     * returns, so it can be passed straight to that call; after that it is unknown and refused.
+     * Hold the objects ({@link #call}, {@link Instance#reference}) to keep references longer.
      *
      * @return one slot per result
      * @throws Trap when the code traps
@@ -69,13 +77,19 @@ public final class ExportedFunction {
             throw new WasmException("function \"" + name + "\" " + function.type + " takes " + expected
                     + " argument slot(s), but was called with " + actual.length);
         }
+        Store store = store();
         if (referenceParams) {
-            checkHandles(actual);
+            checkHandles(actual, store);
         }
-        if (function instanceof HostFunctionInstance host) {
-            return callHost(host, actual);
+        store.beginCall();
+        long[] results = null;
+        try {
+            results = invoke(actual);
+        } finally {
+            // Releases the call's handles; reference results get handles that outlive it.
+            store.endCall(results, function.type);
         }
-        return Interpreter.invoke(function, actual);
+        return results;
     }
 
     /**
@@ -95,21 +109,35 @@ public final class ExportedFunction {
                     + " argument(s), but was called with " + actual.length);
         }
         Store store = store();
-        long[] raw = new long[function.type.paramSlots()];
-        int slot = 0;
-        for (int i = 0; i < params.size(); i++) {
-            slot = ValueConversion.toRaw(actual[i], params.get(i), raw, slot, store, this, i);
+        // The handles of the arguments, and of everything the call makes, last until it returns.
+        store.beginCall();
+        try {
+            long[] raw = new long[function.type.paramSlots()];
+            int slot = 0;
+            for (int i = 0; i < params.size(); i++) {
+                slot = ValueConversion.toRaw(actual[i], params.get(i), raw, slot, store, this, i);
+            }
+            long[] results = invoke(raw);
+            List<ValueType> resultTypes = function.type.results();
+            Object[] out = new Object[resultTypes.size()];
+            slot = 0;
+            for (int i = 0; i < out.length; i++) {
+                ValueType type = resultTypes.get(i);
+                out[i] = ValueConversion.fromRaw(results, slot, type, store);
+                slot += type.slots();
+            }
+            return out;
+        } finally {
+            store.endCall();
         }
-        long[] results = callRaw(raw);
-        List<ValueType> resultTypes = function.type.results();
-        Object[] out = new Object[resultTypes.size()];
-        slot = 0;
-        for (int i = 0; i < out.length; i++) {
-            ValueType type = resultTypes.get(i);
-            out[i] = ValueConversion.fromRaw(results, slot, type, store);
-            slot += type.slots();
+    }
+
+    /** Runs the function on arguments already checked, inside a call begun on the store. */
+    private long[] invoke(long[] args) {
+        if (function instanceof HostFunctionInstance host) {
+            return callHost(host, args);
         }
-        return out;
+        return Interpreter.invoke(function, args);
     }
 
     /** The store whose handles this function's code understands. */
@@ -117,21 +145,21 @@ public final class ExportedFunction {
         if (function instanceof WasmFunction wasm) {
             return wasm.instance.store;
         }
-        // A host function outside any instance shares no handles with anyone: a private store will do.
-        return instance != null ? instance.state().store : new Store();
+        // A host function outside any instance shares no instance's store: the detached one will do.
+        return instance != null ? instance.state().store : DETACHED;
     }
 
     /** Every reference argument of a raw call must be a handle of the store (or 0 for null). */
-    private void checkHandles(long[] args) {
-        Store store = store();
+    private void checkHandles(long[] args, Store store) {
         int slot = 0;
         List<ValueType> params = function.type.params();
         for (int i = 0; i < params.size(); i++) {
             ValueType type = params.get(i);
             if (type.isReference() && !store.contains(args[slot])) {
                 throw new WasmException("function \"" + name + "\" " + function.type + ": argument " + i + " ("
-                        + type + ") is " + args[slot] + ", which is not a reference handle of the instance's store"
-                        + " (use 0 for null, or call(...) with the object itself)");
+                        + type + ") is " + args[slot] + ", which is not a reference handle live on this thread"
+                        + " (handles last until the outermost call that made them returns, or the next one when made"
+                        + " outside a call; use 0 for null, or call(...) with the object itself)");
             }
             slot += type.slots();
         }

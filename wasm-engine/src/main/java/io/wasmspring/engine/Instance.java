@@ -83,16 +83,24 @@ public final class Instance {
 
     /**
      * The object a reference handle stands for, for host functions that take a {@code funcref} or
-     * {@code externref} as a raw value ({@code null} for handle 0).
+     * {@code externref} as a raw value ({@code null} for handle 0). Keep the object, not the
+     * handle: a handle is only valid on the thread that got it, until that thread's outermost
+     * call from Java returns.
      */
     public Object reference(long handle) {
         if (!state.store.contains(handle)) {
-            throw new WasmException("unknown reference handle " + handle + ": not a reference handle of this instance's store");
+            throw new WasmException("unknown reference handle " + handle + ": not a handle live on this thread (a handle"
+                    + " lasts until the outermost call that made it returns; keep the object instead)");
         }
         return state.store.ref(handle);
     }
 
-    /** The handle that stands for {@code reference} in raw values (0 for {@code null}), for host functions returning references. */
+    /**
+     * The handle that stands for {@code reference} in raw values (0 for {@code null}), for host
+     * functions returning references. It is valid on this thread until the outermost call from
+     * Java running on it returns; made outside any call (for {@link ExportedFunction#callRaw}),
+     * until the thread's next call returns.
+     */
     public long handle(Object reference) {
         return state.store.handle(reference);
     }

@@ -74,6 +74,6 @@ class InstanceTest {
         assertThat(instance.reference(0)).isNull();
         assertThatThrownBy(() -> instance.reference(handle + 1000))
                 .isInstanceOf(WasmException.class)
-                .hasMessageContaining("not a reference handle");
+                .hasMessageContaining("unknown reference handle");
     }
 }

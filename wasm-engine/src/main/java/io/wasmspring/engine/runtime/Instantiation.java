@@ -164,11 +164,17 @@ public final class Instantiation {
             return;
         }
         FunctionInstance function = state.functions[start];
-        if (function instanceof HostFunctionInstance host) {
-            // As a call from wasm would: failures become traps naming the function, results are checked.
-            Interpreter.invokeHost(host, state.api, new long[0]);
-        } else {
-            Interpreter.invoke(function, new long[0]);
+        // A call from Java like any other: the references it handles are released when it ends.
+        state.store.beginCall();
+        try {
+            if (function instanceof HostFunctionInstance host) {
+                // As a call from wasm would: failures become traps naming the function, results are checked.
+                Interpreter.invokeHost(host, state.api, new long[0]);
+            } else {
+                Interpreter.invoke(function, new long[0]);
+            }
+        } finally {
+            state.store.endCall();
         }
     }
 
