@@ -36,22 +36,34 @@ final class LimitOptions {
         this.timeoutText = timeoutText;
     }
 
-    /** Takes the limit options out of {@code args}; the other arguments stay in order in {@link #remaining()}. */
+    /**
+     * Takes the limit options out of the options before MODULE in {@code args}; the other arguments
+     * stay in order in {@link #remaining()}. Every option of {@code run} takes a value, so the first
+     * argument that is neither an option nor an option's value is MODULE: it and everything after it
+     * (the program's own arguments, which may look like options) are left alone.
+     */
     static LimitOptions take(List<String> args) throws UsageException {
         ExecutionLimits.Builder builder = ExecutionLimits.builder();
         List<String> rest = new ArrayList<>();
         String timeoutText = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                rest.addAll(args.subList(i, args.size()));
+                break;
+            }
             String name = arg;
             String value = null;
             int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
+            if (eq > 0) {
                 name = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
             if (!isLimitOption(name)) {
                 rest.add(arg);
+                if (value == null && i + 1 < args.size()) {
+                    rest.add(args.get(++i));
+                }
                 continue;
             }
             if (value == null) {

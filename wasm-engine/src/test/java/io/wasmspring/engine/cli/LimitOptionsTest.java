@@ -16,14 +16,29 @@ class LimitOptionsTest {
 
     @Test
     void takesEveryLimitOptionAndLeavesTheRestInOrder() throws Exception {
-        LimitOptions options = LimitOptions.take(List.of("--timeout", "2s", "--invoke", "f", "--fuel=1000", "m.wat",
-                "--max-memory-pages", "16", "-1", "--max-call-depth=50", "7"));
-        assertThat(options.remaining()).containsExactly("--invoke", "f", "m.wat", "-1", "7");
+        LimitOptions options = LimitOptions.take(List.of("--timeout", "2s", "--invoke", "f", "--fuel=1000",
+                "--max-memory-pages", "16", "--dir", "/tmp", "--max-call-depth=50", "m.wat", "-1", "7"));
+        assertThat(options.remaining()).containsExactly("--invoke", "f", "--dir", "/tmp", "m.wat", "-1", "7");
         ExecutionLimits limits = options.limits();
         assertThat(limits.callTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(limits.fuel()).isEqualTo(1000);
         assertThat(limits.maxMemoryPages()).isEqualTo(16);
         assertThat(limits.maxCallDepth()).isEqualTo(50);
+    }
+
+    @Test
+    void optionsAfterTheModuleBelongToTheProgram() throws Exception {
+        LimitOptions options = LimitOptions.take(List.of("--fuel", "10", "prog.wasm", "--fuel", "5", "--timeout=1s"));
+        assertThat(options.limits().fuel()).isEqualTo(10);
+        assertThat(options.limits().callTimeout()).isNull();
+        assertThat(options.remaining()).containsExactly("prog.wasm", "--fuel", "5", "--timeout=1s");
+    }
+
+    @Test
+    void aValueThatLooksLikeAModuleIsStillTheValueOfItsOption() throws Exception {
+        LimitOptions options = LimitOptions.take(List.of("--env", "A=b", "--fuel", "3", "m.wat"));
+        assertThat(options.limits().fuel()).isEqualTo(3);
+        assertThat(options.remaining()).containsExactly("--env", "A=b", "m.wat");
     }
 
     @Test
