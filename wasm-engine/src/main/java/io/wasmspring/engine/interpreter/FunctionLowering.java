@@ -385,6 +385,33 @@ final class FunctionLowering {
             simple(Op.F64_MUL_ADD, offset, pops, 1);
             return;
         }
+        if (op == Opcodes.F64_ADD && canFuseWith(Op.F64_MUL_L)) {
+            int x = code.get(lastStart + 1);
+            unemitLast();
+            simple(Op.F64_MUL_L_ADD, offset, pops, 1, x);
+            return;
+        }
+        if (op == Opcodes.F64_MUL && canFuseWith(Op.LOCAL_TEE_GET)
+                && code.get(lastStart + 1) == code.get(lastStart + 2)) {
+            int x = code.get(lastStart + 1);
+            unemitLast();
+            simple(Op.F64_TEE_SQUARE, offset, pops, 1, x);
+            return;
+        }
+        int withConstant = switch (op) {
+            case Opcodes.F64_LT -> Op.F64_LT_K;
+            case Opcodes.F64_LE -> Op.F64_LE_K;
+            case Opcodes.F64_GT -> Op.F64_GT_K;
+            case Opcodes.F64_GE -> Op.F64_GE_K;
+            default -> -1;
+        };
+        if (withConstant >= 0 && canFuseWith(Op.CONST64)) {
+            int low = code.get(lastStart + 1);
+            int high = code.get(lastStart + 2);
+            unemitLast();
+            simple(withConstant, offset, pops, 1, low, high);
+            return;
+        }
         if (op == Opcodes.I32_XOR && canFuseWith(Op.LOCAL_ROTL_K)) {
             int x = code.get(lastStart + 1);
             int k = code.get(lastStart + 2);
@@ -667,11 +694,18 @@ final class FunctionLowering {
         if (!needsMove(c)) {
             // A branch to the function's label jumps to its final RETURN, which moves the results.
             if (c.kind == Kind.LOOP) {
-                boolean notEqual = canFuseWith(Op.I32_NE);
-                if (notEqual) {
+                if (canFuseWith(Op.I32_NE_K)) {
+                    int k = code.get(lastStart + 1);
                     unemitLast();
+                    emitOp(Op.BR_IF_BACK_NE_K, offset);
+                    code.add(k);
+                } else {
+                    boolean notEqual = canFuseWith(Op.I32_NE);
+                    if (notEqual) {
+                        unemitLast();
+                    }
+                    emitOp(notEqual ? Op.BR_IF_BACK_NE : Op.BR_IF_BACK, offset);
                 }
-                emitOp(notEqual ? Op.BR_IF_BACK_NE : Op.BR_IF_BACK, offset);
             } else {
                 emitCondition(Op.BR_IF, offset);
             }

@@ -434,15 +434,6 @@ public final class Interpreter {
                             break;
 
                         // ---- i32 arithmetic ----
-                        case Op.I32_CLZ:
-                            s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
-                            break;
-                        case Op.I32_CTZ:
-                            s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
-                            break;
-                        case Op.I32_POPCNT:
-                            s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
-                            break;
                         case Op.I32_ADD:
                             sp--;
                             s[sp - 1] = (int) s[sp - 1] + (int) s[sp];
@@ -502,10 +493,6 @@ public final class Interpreter {
                             sp--;
                             s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]);
                             break;
-                        case Op.I32_ROTR:
-                            sp--;
-                            s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]);
-                            break;
 
                         // ---- i64 arithmetic ----
                         case Op.I64_ADD:
@@ -543,10 +530,6 @@ public final class Interpreter {
                         case Op.I64_SHR_U:
                             sp--;
                             s[sp - 1] >>>= s[sp];
-                            break;
-                        case Op.I64_ROTL:
-                            sp--;
-                            s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]);
                             break;
 
                         // ---- f32 arithmetic ----
@@ -839,6 +822,43 @@ public final class Interpreter {
                         case Op.LOCAL_ROTL_K_XOR:
                             s[sp - 1] = (int) s[sp - 1] ^ Integer.rotateLeft((int) s[fp + code[pc]], code[pc + 1]);
                             pc += 2;
+                            break;
+                        case Op.F64_MUL_L_ADD:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + f64(s[sp]) * f64(s[fp + code[pc++]]));
+                            break;
+                        case Op.F64_LT_K:
+                            s[sp - 1] = f64(s[sp - 1]) < f64(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
+                            pc += 2;
+                            break;
+                        case Op.F64_LE_K:
+                            s[sp - 1] = f64(s[sp - 1]) <= f64(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
+                            pc += 2;
+                            break;
+                        case Op.F64_GT_K:
+                            s[sp - 1] = f64(s[sp - 1]) > f64(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
+                            pc += 2;
+                            break;
+                        case Op.F64_GE_K:
+                            s[sp - 1] = f64(s[sp - 1]) >= f64(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
+                            pc += 2;
+                            break;
+                        case Op.F64_TEE_SQUARE: {
+                            long v = s[sp - 1];
+                            s[fp + code[pc++]] = v;
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(v) * f64(v));
+                            break;
+                        }
+                        case Op.BR_IF_BACK_NE_K:
+                            if ((int) s[--sp] != code[pc]) {
+                                countdown -= code[pc + 2];
+                                pc = code[pc + 1];
+                                if (countdown <= 0) {
+                                    countdown = ctx.checkLimits();
+                                }
+                            } else {
+                                pc += 3;
+                            }
                             break;
                         case Op.SIMD:
                             sp = SimdDispatch.run(code, pc, s, sp, mem);

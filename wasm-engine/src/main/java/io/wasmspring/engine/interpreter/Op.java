@@ -416,8 +416,23 @@ final class Op {
     /** x, k: {@code local.get x; i32.const k; i32.rotl; i32.xor}. */
     static final int LOCAL_ROTL_K_XOR = 266;
 
+    /** x: {@code local.get x; f64.mul; f64.add} (rounded after each). */
+    static final int F64_MUL_L_ADD = 267;
+    /** low, high: {@code f64.const; f64.lt}. */
+    static final int F64_LT_K = 268;
+    /** low, high: {@code f64.const; f64.le}. */
+    static final int F64_LE_K = 269;
+    /** low, high: {@code f64.const; f64.gt}. */
+    static final int F64_GT_K = 270;
+    /** low, high: {@code f64.const; f64.ge}. */
+    static final int F64_GE_K = 271;
+    /** x: {@code local.tee x; local.get x; f64.mul}: keeps the value in x, leaves its square. */
+    static final int F64_TEE_SQUARE = 272;
+    /** k, target, cost: {@code i32.const k; i32.ne; br_if} to a loop (a counted loop's test). */
+    static final int BR_IF_BACK_NE_K = 273;
+
     /** Number of opcodes. */
-    static final int COUNT = 267;
+    static final int COUNT = 274;
 
     /** For a binary numeric op: its form with the second operand from a local, or -1. */
     static int withLocalOperand(int op) {
@@ -745,6 +760,13 @@ final class Op {
         "local_copy2",
         "local_rotl_k",
         "local_rotl_k_xor",
+        "f64_mul_l_add",
+        "f64_lt_k",
+        "f64_le_k",
+        "f64_gt_k",
+        "f64_ge_k",
+        "f64_tee_square",
+        "br_if_back_ne_k",
     };
 
     /** The opcode's name, for disassembly in tests and messages. */

@@ -276,6 +276,23 @@ final class RareOps {
                 case Op.F32_CONVERT_I64_S:
                     s[sp - 1] = Float.floatToRawIntBits((float) s[sp - 1]);
                     break;
+                case Op.I32_CLZ:
+                    s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
+                    break;
+                case Op.I32_CTZ:
+                    s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
+                    break;
+                case Op.I32_POPCNT:
+                    s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
+                    break;
+                case Op.I32_ROTR:
+                    sp--;
+                    s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]);
+                    break;
+                case Op.I64_ROTL:
+                    sp--;
+                    s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]);
+                    break;
             default:
                 throw new IllegalStateException("bad opcode " + op + " at " + (pc - 1));
         }
