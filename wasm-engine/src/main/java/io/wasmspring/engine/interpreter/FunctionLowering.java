@@ -385,6 +385,13 @@ final class FunctionLowering {
             simple(Op.F64_MUL_ADD, offset, pops, 1);
             return;
         }
+        if (op == Opcodes.F64_ADD && (canFuseWith(Op.F64_SUB_L) || canFuseWith(Op.LOCAL_TEE))) {
+            int fused = code.get(lastStart) == Op.F64_SUB_L ? Op.F64_SUB_L_ADD : Op.F64_TEE_ADD;
+            int x = code.get(lastStart + 1);
+            unemitLast();
+            simple(fused, offset, pops, 1, x);
+            return;
+        }
         if (op == Opcodes.F64_ADD && canFuseWith(Op.F64_MUL_L)) {
             int x = code.get(lastStart + 1);
             unemitLast();
@@ -471,6 +478,21 @@ final class FunctionLowering {
             }
             default -> {
             }
+        }
+        if (fromLocal == Op.I64_LOAD_LOCAL && canFuseWith(Op.LOCAL_GET2)) {
+            int x = code.get(lastStart + 1);
+            int y = code.get(lastStart + 2);
+            unemitLast();
+            simple(Op.LOCAL_GET_LOAD64, offset, 1, 1, x, y, memoryOffset);
+            return;
+        }
+        if (op == Opcodes.F64_STORE
+                && (canFuseWith(Op.F64_MUL_ADD) || canFuseWith(Op.F64_ADD) || canFuseWith(Op.F64_SUB))) {
+            int last = code.get(lastStart);
+            unemitLast();
+            int fused = last == Op.F64_MUL_ADD ? Op.F64_MUL_ADD_STORE : last == Op.F64_ADD ? Op.F64_ADD_STORE : Op.F64_SUB_STORE;
+            simple(fused, offset, 2, 0, memoryOffset);
+            return;
         }
         if (fromLocal >= 0 && canFuseWith(Op.LOCAL_GET)) {
             int slot = code.get(lastStart + 1);

@@ -378,59 +378,27 @@ public final class Interpreter {
                             sp--;
                             s[sp - 1] = s[sp - 1] < s[sp] ? 1 : 0;
                             break;
-                        case Op.I64_LT_U:
-                            sp--;
-                            s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) < 0 ? 1 : 0;
-                            break;
                         case Op.I64_GT_S:
                             sp--;
                             s[sp - 1] = s[sp - 1] > s[sp] ? 1 : 0;
-                            break;
-                        case Op.I64_GT_U:
-                            sp--;
-                            s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) > 0 ? 1 : 0;
                             break;
                         case Op.I64_LE_S:
                             sp--;
                             s[sp - 1] = s[sp - 1] <= s[sp] ? 1 : 0;
                             break;
-                        case Op.I64_LE_U:
-                            sp--;
-                            s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) <= 0 ? 1 : 0;
-                            break;
                         case Op.I64_GE_S:
                             sp--;
                             s[sp - 1] = s[sp - 1] >= s[sp] ? 1 : 0;
                             break;
-                        case Op.I64_GE_U:
-                            sp--;
-                            s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) >= 0 ? 1 : 0;
-                            break;
 
                         // ---- float comparisons ----
-                        case Op.F64_EQ:
-                            sp--;
-                            s[sp - 1] = f64(s[sp - 1]) == f64(s[sp]) ? 1 : 0;
-                            break;
-                        case Op.F64_NE:
-                            sp--;
-                            s[sp - 1] = f64(s[sp - 1]) != f64(s[sp]) ? 1 : 0;
-                            break;
                         case Op.F64_LT:
                             sp--;
                             s[sp - 1] = f64(s[sp - 1]) < f64(s[sp]) ? 1 : 0;
                             break;
-                        case Op.F64_GT:
-                            sp--;
-                            s[sp - 1] = f64(s[sp - 1]) > f64(s[sp]) ? 1 : 0;
-                            break;
                         case Op.F64_LE:
                             sp--;
                             s[sp - 1] = f64(s[sp - 1]) <= f64(s[sp]) ? 1 : 0;
-                            break;
-                        case Op.F64_GE:
-                            sp--;
-                            s[sp - 1] = f64(s[sp - 1]) >= f64(s[sp]) ? 1 : 0;
                             break;
 
                         // ---- i32 arithmetic ----
@@ -551,12 +519,6 @@ public final class Interpreter {
                             break;
 
                         // ---- f64 arithmetic ----
-                        case Op.F64_ABS:
-                            s[sp - 1] &= 0x7FFF_FFFF_FFFF_FFFFL;
-                            break;
-                        case Op.F64_NEG:
-                            s[sp - 1] ^= 0x8000_0000_0000_0000L;
-                            break;
                         case Op.F64_SQRT:
                             s[sp - 1] = NumericOps.f64Sqrt(s[sp - 1]);
                             break;
@@ -859,6 +821,36 @@ public final class Interpreter {
                             } else {
                                 pc += 3;
                             }
+                            break;
+                        case Op.LOCAL_GET_LOAD64:
+                            s[sp] = s[fp + code[pc]];
+                            s[sp + 1] = (long) MemoryOps.LONG.get(mem, MemoryOps.address(mem, s[fp + code[pc + 1]], code[pc + 2], 8));
+                            sp += 2;
+                            pc += 3;
+                            break;
+                        case Op.F64_MUL_ADD_STORE:
+                            sp -= 4;
+                            MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8),
+                                    Double.doubleToRawLongBits(f64(s[sp + 1]) + f64(s[sp + 2]) * f64(s[sp + 3])));
+                            break;
+                        case Op.F64_ADD_STORE:
+                            sp -= 3;
+                            MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8),
+                                    Double.doubleToRawLongBits(f64(s[sp + 1]) + f64(s[sp + 2])));
+                            break;
+                        case Op.F64_SUB_STORE:
+                            sp -= 3;
+                            MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8),
+                                    Double.doubleToRawLongBits(f64(s[sp + 1]) - f64(s[sp + 2])));
+                            break;
+                        case Op.F64_TEE_ADD:
+                            sp--;
+                            s[fp + code[pc++]] = s[sp];
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + f64(s[sp]));
+                            break;
+                        case Op.F64_SUB_L_ADD:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + (f64(s[sp]) - f64(s[fp + code[pc++]])));
                             break;
                         case Op.SIMD:
                             sp = SimdDispatch.run(code, pc, s, sp, mem);

@@ -431,8 +431,21 @@ final class Op {
     /** k, target, cost: {@code i32.const k; i32.ne; br_if} to a loop (a counted loop's test). */
     static final int BR_IF_BACK_NE_K = 273;
 
+    /** x, y, offset: {@code local.get x; local.get y; i64.load offset} (and {@code f64.load}). */
+    static final int LOCAL_GET_LOAD64 = 274;
+    /** offset: {@code f64.mul; f64.add; f64.store offset}. */
+    static final int F64_MUL_ADD_STORE = 275;
+    /** offset: {@code f64.add; f64.store offset}. */
+    static final int F64_ADD_STORE = 276;
+    /** offset: {@code f64.sub; f64.store offset}. */
+    static final int F64_SUB_STORE = 277;
+    /** x: {@code local.tee x; f64.add}. */
+    static final int F64_TEE_ADD = 278;
+    /** x: {@code local.get x; f64.sub; f64.add}. */
+    static final int F64_SUB_L_ADD = 279;
+
     /** Number of opcodes. */
-    static final int COUNT = 274;
+    static final int COUNT = 280;
 
     /** For a binary numeric op: its form with the second operand from a local, or -1. */
     static int withLocalOperand(int op) {
@@ -767,6 +780,12 @@ final class Op {
         "f64_ge_k",
         "f64_tee_square",
         "br_if_back_ne_k",
+        "local_get_load64",
+        "f64_mul_add_store",
+        "f64_add_store",
+        "f64_sub_store",
+        "f64_tee_add",
+        "f64_sub_l_add",
     };
 
     /** The opcode's name, for disassembly in tests and messages. */

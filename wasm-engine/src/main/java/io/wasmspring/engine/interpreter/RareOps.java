@@ -1,5 +1,7 @@
 package io.wasmspring.engine.interpreter;
 
+import static io.wasmspring.engine.interpreter.NumericOps.f64;
+
 import io.wasmspring.engine.runtime.InstanceState;
 
 /**
@@ -292,6 +294,44 @@ final class RareOps {
                 case Op.I64_ROTL:
                     sp--;
                     s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]);
+                    break;
+                case Op.I64_LT_U:
+                    sp--;
+                    s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) < 0 ? 1 : 0;
+                    break;
+                case Op.I64_GT_U:
+                    sp--;
+                    s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) > 0 ? 1 : 0;
+                    break;
+                case Op.I64_LE_U:
+                    sp--;
+                    s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) <= 0 ? 1 : 0;
+                    break;
+                case Op.I64_GE_U:
+                    sp--;
+                    s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) >= 0 ? 1 : 0;
+                    break;
+                case Op.F64_EQ:
+                    sp--;
+                    s[sp - 1] = f64(s[sp - 1]) == f64(s[sp]) ? 1 : 0;
+                    break;
+                case Op.F64_NE:
+                    sp--;
+                    s[sp - 1] = f64(s[sp - 1]) != f64(s[sp]) ? 1 : 0;
+                    break;
+                case Op.F64_GT:
+                    sp--;
+                    s[sp - 1] = f64(s[sp - 1]) > f64(s[sp]) ? 1 : 0;
+                    break;
+                case Op.F64_GE:
+                    sp--;
+                    s[sp - 1] = f64(s[sp - 1]) >= f64(s[sp]) ? 1 : 0;
+                    break;
+                case Op.F64_ABS:
+                    s[sp - 1] &= 0x7FFF_FFFF_FFFF_FFFFL;
+                    break;
+                case Op.F64_NEG:
+                    s[sp - 1] ^= 0x8000_0000_0000_0000L;
                     break;
             default:
                 throw new IllegalStateException("bad opcode " + op + " at " + (pc - 1));

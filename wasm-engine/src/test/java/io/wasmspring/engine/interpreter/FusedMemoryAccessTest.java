@@ -2,6 +2,7 @@ package io.wasmspring.engine.interpreter;
 
 import static io.wasmspring.engine.interpreter.FusionCase.UNDER_TEST;
 import static io.wasmspring.engine.interpreter.FusionCase.opaque;
+import static io.wasmspring.engine.interpreter.FusionCase.opaqueF64;
 import static io.wasmspring.engine.interpreter.FusionCase.wasmName;
 import static io.wasmspring.engine.interpreter.TestModule.F64;
 import static io.wasmspring.engine.interpreter.TestModule.I32;
@@ -10,6 +11,7 @@ import static io.wasmspring.engine.interpreter.TestModule.params;
 import static io.wasmspring.engine.interpreter.TestModule.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wasmspring.engine.FunctionType;
 import io.wasmspring.engine.Memory;
 import io.wasmspring.engine.Trap;
 import io.wasmspring.engine.ValueType;
@@ -69,8 +71,53 @@ class FusedMemoryAccessTest {
             for (int k : ADDENDS) {
                 addAddedAddressCases(cases, k, offset);
             }
+            addLocalPairLoadCases(cases, off, offset);
+            addArithmeticStoreCases(cases, off, offset);
         }
         return cases.stream();
+    }
+
+    /** {@code local.get v; local.get a; <load>}: the first local stays below the loaded value. */
+    private static void addLocalPairLoadCases(List<FusionCase> cases, String off, int offset) {
+        cases.add(FusionCase.of("local_get_load64", "local.get 1; local.get 0; i64.load" + off + "; i64.sub",
+                type(params(I32, I64), I64),
+                Asm.code().get(1).get(0).mem(Opcodes.I64_LOAD, offset).op(Opcodes.I64_SUB).end(),
+                addressesWith(0x1234_5678)));
+        cases.add(FusionCase.of("local_get_load64", "local.get 1; local.get 0; f64.load" + off + "; f64.sub",
+                type(params(I32, F64), F64),
+                Asm.code().get(1).get(0).mem(Opcodes.F64_LOAD, offset).op(Opcodes.F64_SUB).end(),
+                addressesWith(Double.doubleToRawLongBits(-2.5))));
+    }
+
+    /** f64 arithmetic stored at once: the value computed as separate instructions would, stored or trapping alike. */
+    private static void addArithmeticStoreCases(List<FusionCase> cases, String off, int offset) {
+        long[][] operands = {
+            {bits(1.5), bits(-2.25), bits(3.0)},
+            {bits(0.1), bits(0.2), bits(0.3)},
+            {bits(-0.0), bits(0.0), bits(-0.0)},
+            {bits(Double.MAX_VALUE), bits(2.0), bits(Double.MAX_VALUE)},
+            {bits(Double.POSITIVE_INFINITY), bits(0.0), bits(1.0)},
+        };
+        List<long[]> inputs = new ArrayList<>();
+        for (int a : ADDRESSES) {
+            for (long[] o : operands) {
+                inputs.add(new long[] {a, o[0], o[1], o[2]});
+            }
+        }
+        FunctionType signature = type(params(I32, F64, F64, F64));
+        cases.add(FusionCase.of("f64_mul_add_store", "local.get 0; X; Y; Z; f64.mul; f64.add; f64.store" + off,
+                signature, opaqueF64(opaqueF64(opaqueF64(Asm.code().get(0), 1), 2), 3)
+                        .op(Opcodes.F64_MUL).op(Opcodes.F64_ADD).mem(Opcodes.F64_STORE, offset).end(), inputs));
+        cases.add(FusionCase.of("f64_add_store", "local.get 0; X; Y; f64.add; f64.store" + off,
+                signature, opaqueF64(opaqueF64(Asm.code().get(0), 1), 2)
+                        .op(Opcodes.F64_ADD).mem(Opcodes.F64_STORE, offset).end(), inputs));
+        cases.add(FusionCase.of("f64_sub_store", "local.get 0; X; Y; f64.sub; f64.store" + off,
+                signature, opaqueF64(opaqueF64(Asm.code().get(0), 1), 2)
+                        .op(Opcodes.F64_SUB).mem(Opcodes.F64_STORE, offset).end(), inputs));
+    }
+
+    private static long bits(double value) {
+        return Double.doubleToRawLongBits(value);
     }
 
     private static void addAddedAddressCases(List<FusionCase> cases, int k, int offset) {
@@ -99,7 +146,7 @@ class FusedMemoryAccessTest {
         return inputs;
     }
 
-    private static List<long[]> addressesWith(int value) {
+    private static List<long[]> addressesWith(long value) {
         List<long[]> inputs = new ArrayList<>();
         for (int a : ADDRESSES) {
             inputs.add(new long[] {a, value});

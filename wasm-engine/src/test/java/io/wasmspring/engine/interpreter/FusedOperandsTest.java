@@ -302,6 +302,14 @@ class FusedOperandsTest {
                 "X; local.tee 1; local.get 1; f64.mul (then local.get 1)",
                 type(params(F64), F64, F64), new ValueType[] {F64},
                 opaqueF64(Asm.code(), 0).tee(1).get(1).op(Opcodes.F64_MUL).get(1).end(), EdgeInputs.f64(1)));
+        FusionCase.addIfExists(cases, FusionCase.of("f64_tee_add", "X; Y; local.tee 2; f64.add (then local.get 2)",
+                type(params(F64, F64), F64, F64), new ValueType[] {F64},
+                opaqueF64(opaqueF64(Asm.code(), 0), 1).tee(2).op(Opcodes.F64_ADD).get(2).end(), EdgeInputs.f64(2))
+                .chainingFloatOperations());
+        FusionCase.addIfExists(cases, FusionCase.of("f64_sub_l_add", "X; Y; local.get 2; f64.sub; f64.add",
+                type(params(F64, F64, F64), F64),
+                opaqueF64(opaqueF64(Asm.code(), 0), 1).get(2).op(Opcodes.F64_SUB).op(Opcodes.F64_ADD).end(),
+                EdgeInputs.f64(3)).chainingFloatOperations());
         // by name: these come and go while the instruction set is tuned (see FusionCase.exists)
         String[][] f64Compares = {
             {"f64.lt", "f64_lt_k"}, {"f64.le", "f64_le_k"}, {"f64.gt", "f64_gt_k"}, {"f64.ge", "f64_ge_k"},
