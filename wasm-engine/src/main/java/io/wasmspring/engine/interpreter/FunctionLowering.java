@@ -11,20 +11,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Lowers one validated function body into {@link Op} code. Walks the body once, tracking the
- * operand stack height in slots, so that every branch gets its target code index and the stack
- * adjustment it needs (how many result slots move down to which height) at lowering time.
- * Code that validation calls unreachable (after {@code br}, {@code return}, {@code unreachable}
- * and so on, up to the enclosing {@code else} or {@code end}) is skipped. A peephole fuses
- * {@code i32.const}+{@code i32.add/sub}, {@code local.get}+{@code local.get},
- * {@code local.get}+{@code i32.load}, two {@code local.get}s+{@code i32.store} and
- * {@code i32.eqz}+conditional branch, never across a code index that a branch targets.
+ * Lowers one validated function body into {@link Op} code. Walks the body once, as validation
+ * does, keeping the control frames and the operand stack height in slots, so that every branch
+ * gets its target code index and the stack adjustment it needs (how many result slots move down to
+ * which height) at lowering time. Code that validation calls unreachable (after {@code br},
+ * {@code return}, {@code unreachable} and so on, up to the enclosing {@code else} or {@code end})
+ * is skipped. Each loop, and the function outside its loops, counts the instructions it holds:
+ * what a back-edge (a call) charges the limits countdown. The code goes into a {@link CodeBuffer};
+ * instructions that may fuse with the ones before them are emitted through
+ * {@link Superinstructions}.
  */
 final class FunctionLowering {
 
     private static final ValueType[] NONE = new ValueType[0];
 
-    /** Whether to fuse instruction pairs into superinstructions; off only to compare in tests. */
+    /**
+     * Whether to fuse instructions into superinstructions ({@link Superinstructions}), read once
+     * per function; off only to compare in tests.
+     */
     static volatile boolean fuseInstructions = true;
 
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
@@ -50,7 +54,7 @@ final class FunctionLowering {
          * which one iteration (one call) runs at most once: what a back-edge (a call) charges the
          * limits countdown.
          */
-        int cost;
+        final CodeBuffer.CostAccount cost = new CodeBuffer.CostAccount();
         boolean unreachable;
 
         Control(Kind kind, ValueType[] params, ValueType[] results, int baseCount, int baseHeight) {
@@ -77,20 +81,14 @@ final class FunctionLowering {
     private final int[] localSize;
     private final int localSlots;
 
-    private final IntList code = new IntList();
-    private final IntList instructionStarts = new IntList();
-    private final IntList byteOffsets = new IntList();
+    private final CodeBuffer code = new CodeBuffer(fuseInstructions);
+    private final Superinstructions superinstructions = new Superinstructions(code);
 
     /** Slot size of each operand on the stack, and the total height in slots. */
     private int[] operands = new int[16];
     private int operandCount;
     private int height;
     private int maxHeight;
-
-    /** Code index where the last instruction starts (-1 before the first). */
-    private int lastStart = -1;
-    /** Code index most recently made a branch target: nothing may be fused across it. */
-    private int labelAt = -1;
 
     private final List<Control> controls = new ArrayList<>();
     /** While the innermost frame is unreachable: how many nested skipped blocks are open. */
@@ -117,9 +115,9 @@ final class FunctionLowering {
     }
 
     CompiledFunction lower() {
-        costOwner = new Control(Kind.FUNCTION, NONE, type.results().toArray(NONE), 0, 0);
-        controls.add(costOwner);
-        Control function = costOwner;
+        Control function = new Control(Kind.FUNCTION, NONE, type.results().toArray(NONE), 0, 0);
+        controls.add(function);
+        chargeTo(function);
         while (!controls.isEmpty()) {
             int offset = reader.position();
             int op = reader.readOpcode();
@@ -128,9 +126,9 @@ final class FunctionLowering {
             }
             lowerInstruction(op, offset);
         }
-        CompiledFunction compiled = new CompiledFunction(code.toArray(), type.paramSlots(), localSlots, type.resultSlots(),
-                localSlots + maxHeight, instructionStarts.toArray(), byteOffsets.toArray());
-        compiled.callCost = Math.max(1, function.cost);
+        CompiledFunction compiled = new CompiledFunction(code.code(), type.paramSlots(), localSlots, type.resultSlots(),
+                localSlots + maxHeight, code.instructionStarts(), code.byteOffsets());
+        compiled.callCost = Math.max(1, function.cost.instructions);
         return compiled;
     }
 
@@ -166,7 +164,7 @@ final class FunctionLowering {
         }
         switch (op) {
             case Opcodes.UNREACHABLE -> {
-                emitOp(Op.UNREACHABLE, offset);
+                code.emitOp(Op.UNREACHABLE, offset);
                 markUnreachable();
             }
             case Opcodes.NOP -> {
@@ -174,16 +172,15 @@ final class FunctionLowering {
             case Opcodes.BLOCK -> pushControl(Kind.BLOCK, reader.readBlockType());
             case Opcodes.LOOP -> {
                 Control loop = pushControl(Kind.LOOP, reader.readBlockType());
-                loop.loopPc = bindLabel();
-                costOwner = loop;
+                loop.loopPc = code.bindLabel();
+                chargeTo(loop);
             }
             case Opcodes.IF -> {
                 long blockType = reader.readBlockType();
                 pop();
-                emitCondition(Op.BR_UNLESS, offset);
+                superinstructions.conditionalBranch(Op.BR_UNLESS, offset);
                 Control c = pushControl(Kind.IF, blockType);
-                c.elsePatch = code.size();
-                code.add(-1);
+                c.elsePatch = code.addPlaceholder();
             }
             case Opcodes.ELSE -> lowerElse(offset);
             case Opcodes.END -> lowerEnd(offset);
@@ -199,12 +196,12 @@ final class FunctionLowering {
             }
             case Opcodes.BR_TABLE -> lowerBrTable(offset);
             case Opcodes.RETURN -> {
-                emitOp(Op.RETURN, offset);
+                code.emitOp(Op.RETURN, offset);
                 markUnreachable();
             }
             case Opcodes.CALL -> {
                 int function = reader.readU32();
-                emitOp(Op.CALL, offset);
+                code.emitOp(Op.CALL, offset);
                 code.add(function);
                 applyCall(index.functionTypes[function]);
             }
@@ -212,7 +209,7 @@ final class FunctionLowering {
                 int typeIndex = reader.readU32();
                 int table = reader.readU32();
                 pop();
-                emitOp(Op.CALL_INDIRECT, offset);
+                code.emitOp(Op.CALL_INDIRECT, offset);
                 code.add(typeIndex);
                 code.add(table);
                 applyCall(index.module.types.get(typeIndex));
@@ -220,7 +217,7 @@ final class FunctionLowering {
             case Opcodes.DROP -> {
                 int size = pop();
                 for (int i = 0; i < size; i++) {
-                    emitOp(Op.DROP, offset);
+                    code.emitOp(Op.DROP, offset);
                 }
             }
             case Opcodes.SELECT -> lowerSelect(offset);
@@ -234,20 +231,9 @@ final class FunctionLowering {
             case Opcodes.LOCAL_GET -> {
                 int local = reader.readU32();
                 if (localSize[local] == 2) {
-                    emitOp(Op.LOCAL_GET_V128, offset);
-                } else if (canFuseWith(Op.LOCAL_SET) || canFuseWith(Op.LOCAL_TEE)) {
-                    int fused = code.get(lastStart) == Op.LOCAL_SET ? Op.LOCAL_SET_GET : Op.LOCAL_TEE_GET;
-                    int set = code.get(lastStart + 1);
-                    unemitLast();
-                    emitOp(fused, offset);
-                    code.add(set);
-                } else if (canFuseWith(Op.LOCAL_GET)) {
-                    int first = code.get(lastStart + 1);
-                    offset = unemitLast();
-                    emitOp(Op.LOCAL_GET2, offset);
-                    code.add(first);
+                    code.emitOp(Op.LOCAL_GET_V128, offset);
                 } else {
-                    emitOp(Op.LOCAL_GET, offset);
+                    superinstructions.localGet(offset);
                 }
                 code.add(localSlotOf[local]);
                 push(localSize[local]);
@@ -255,28 +241,28 @@ final class FunctionLowering {
             case Opcodes.LOCAL_SET -> {
                 int local = reader.readU32();
                 if (localSize[local] == 2) {
-                    emitOp(Op.LOCAL_SET_V128, offset);
+                    code.emitOp(Op.LOCAL_SET_V128, offset);
                 } else {
-                    lowerLocalSet(offset);
+                    superinstructions.localSet(offset);
                 }
                 code.add(localSlotOf[local]);
                 pop();
             }
             case Opcodes.LOCAL_TEE -> {
                 int local = reader.readU32();
-                emitOp(localSize[local] == 2 ? Op.LOCAL_TEE_V128 : Op.LOCAL_TEE, offset);
+                code.emitOp(localSize[local] == 2 ? Op.LOCAL_TEE_V128 : Op.LOCAL_TEE, offset);
                 code.add(localSlotOf[local]);
             }
             case Opcodes.GLOBAL_GET -> {
                 int global = reader.readU32();
                 boolean vector = index.vectorGlobals[global];
-                emitOp(index.referenceGlobals[global] ? Op.GLOBAL_GET_REF : vector ? Op.GLOBAL_GET_V128 : Op.GLOBAL_GET, offset);
+                code.emitOp(index.referenceGlobals[global] ? Op.GLOBAL_GET_REF : vector ? Op.GLOBAL_GET_V128 : Op.GLOBAL_GET, offset);
                 code.add(global);
                 push(vector ? 2 : 1);
             }
             case Opcodes.GLOBAL_SET -> {
                 int global = reader.readU32();
-                emitOp(index.referenceGlobals[global] ? Op.GLOBAL_SET_REF
+                code.emitOp(index.referenceGlobals[global] ? Op.GLOBAL_SET_REF
                         : index.vectorGlobals[global] ? Op.GLOBAL_SET_V128 : Op.GLOBAL_SET, offset);
                 code.add(global);
                 pop();
@@ -315,43 +301,6 @@ final class FunctionLowering {
         }
     }
 
-    /**
-     * {@code local.set} of a one-slot local: emits the opcode, fused with the instruction that
-     * computed the value where a form exists; the caller adds the local's slot.
-     */
-    private void lowerLocalSet(int offset) {
-        if (canFuseWith(Op.LOCAL_GET) || canFuseWith(Op.CONST32)) {
-            int fused = code.get(lastStart) == Op.LOCAL_GET ? Op.LOCAL_COPY : Op.CONST32_SET;
-            int operand = code.get(lastStart + 1);
-            unemitLast();
-            if (fused == Op.LOCAL_COPY && canFuseWith(Op.LOCAL_COPY)) {
-                int from = code.get(lastStart + 1);
-                int to = code.get(lastStart + 2);
-                unemitLast();
-                emitOp(Op.LOCAL_COPY2, offset);
-                code.add(from);
-                code.add(to);
-            } else {
-                emitOp(fused, offset);
-            }
-            code.add(operand);
-        } else if (canFuseWith(Op.I32_ADD_CONST)) {
-            int k = code.get(lastStart + 1);
-            unemitLast();
-            emitOp(Op.I32_ADD_CONST_SET, offset);
-            code.add(k);
-        } else if (canFuseWith(Op.LOCAL_ADD_CONST)) {
-            int x = code.get(lastStart + 1);
-            int k = code.get(lastStart + 2);
-            unemitLast();
-            emitOp(Op.LOCAL_ADD_CONST_SET, offset);
-            code.add(x);
-            code.add(k);
-        } else {
-            emitOp(Op.LOCAL_SET, offset);
-        }
-    }
-
     private void lowerNumeric(int op, int offset) {
         int pops = NumericShapes.operandCount(op);
         if (op >= Opcodes.I32_REINTERPRET_F32 && op <= Opcodes.F64_REINTERPRET_I64) {
@@ -359,167 +308,21 @@ final class FunctionLowering {
             return;
         }
         int internal = Op.numeric(op);
-        if ((op == Opcodes.I32_ADD || op == Opcodes.I32_SUB) && canFuseWith(Op.CONST32)) {
-            int k = code.get(lastStart + 1);
-            unemitLast();
-            if (op == Opcodes.I32_SUB) {
-                k = -k;
-            }
-            if (canFuseWith(Op.LOCAL_GET)) {
-                int x = code.get(lastStart + 1);
-                unemitLast();
-                simple(Op.LOCAL_ADD_CONST, offset, pops, 1, x, k);
-            } else {
-                simple(Op.I32_ADD_CONST, offset, pops, 1, k);
-            }
-            return;
+        if (!superinstructions.numeric(op, internal, offset)) {
+            code.emitOp(internal, offset);
         }
-        if (op == Opcodes.I32_ADD && canFuseWith(Op.I32_SHL_K)) {
-            int k = code.get(lastStart + 1);
-            unemitLast();
-            simple(Op.I32_SHL_K_ADD, offset, pops, 1, k);
-            return;
-        }
-        if (op == Opcodes.F64_ADD && canFuseWith(Op.F64_MUL)) {
-            unemitLast();
-            simple(Op.F64_MUL_ADD, offset, pops, 1);
-            return;
-        }
-        if (op == Opcodes.F64_ADD && (canFuseWith(Op.F64_SUB_L) || canFuseWith(Op.LOCAL_TEE))) {
-            int fused = code.get(lastStart) == Op.F64_SUB_L ? Op.F64_SUB_L_ADD : Op.F64_TEE_ADD;
-            int x = code.get(lastStart + 1);
-            unemitLast();
-            simple(fused, offset, pops, 1, x);
-            return;
-        }
-        if (op == Opcodes.F64_ADD && canFuseWith(Op.F64_MUL_L)) {
-            int x = code.get(lastStart + 1);
-            unemitLast();
-            simple(Op.F64_MUL_L_ADD, offset, pops, 1, x);
-            return;
-        }
-        if (op == Opcodes.F64_MUL && canFuseWith(Op.LOCAL_TEE_GET)
-                && code.get(lastStart + 1) == code.get(lastStart + 2)) {
-            int x = code.get(lastStart + 1);
-            unemitLast();
-            simple(Op.F64_TEE_SQUARE, offset, pops, 1, x);
-            return;
-        }
-        int withConstant = switch (op) {
-            case Opcodes.F64_LT -> Op.F64_LT_K;
-            case Opcodes.F64_LE -> Op.F64_LE_K;
-            case Opcodes.F64_GT -> Op.F64_GT_K;
-            case Opcodes.F64_GE -> Op.F64_GE_K;
-            default -> -1;
-        };
-        if (withConstant >= 0 && canFuseWith(Op.CONST64)) {
-            int low = code.get(lastStart + 1);
-            int high = code.get(lastStart + 2);
-            unemitLast();
-            simple(withConstant, offset, pops, 1, low, high);
-            return;
-        }
-        if (op == Opcodes.I32_XOR && canFuseWith(Op.LOCAL_ROTL_K)) {
-            int x = code.get(lastStart + 1);
-            int k = code.get(lastStart + 2);
-            unemitLast();
-            simple(Op.LOCAL_ROTL_K_XOR, offset, pops, 1, x, k);
-            return;
-        }
-        if (Op.withConstantOperand(internal) >= 0 && canFuseWith(Op.CONST32)) {
-            int k = code.get(lastStart + 1);
-            unemitLast();
-            if (op == Opcodes.I32_ROTL && canFuseWith(Op.LOCAL_GET)) {
-                int x = code.get(lastStart + 1);
-                unemitLast();
-                simple(Op.LOCAL_ROTL_K, offset, pops, 1, x, k);
-                return;
-            }
-            simple(Op.withConstantOperand(internal), offset, pops, 1, k);
-            return;
-        }
-        if (Op.withLocalOperands(internal) >= 0 && canFuseWith(Op.LOCAL_GET2)) {
-            int a = code.get(lastStart + 1);
-            int b = code.get(lastStart + 2);
-            unemitLast();
-            simple(Op.withLocalOperands(internal), offset, pops, 1, a, b);
-            return;
-        }
-        if (Op.withLocalOperand(internal) >= 0 && canFuseWith(Op.LOCAL_GET)) {
-            int x = code.get(lastStart + 1);
-            unemitLast();
-            simple(Op.withLocalOperand(internal), offset, pops, 1, x);
-            return;
-        }
-        simple(internal, offset, pops, 1);
+        popAndPush(pops, 1);
     }
 
     private void lowerMemoryAccess(int op, int offset) {
         reader.readU32(); // alignment: a hint only
         int memoryOffset = reader.readU32();
         boolean store = op >= Opcodes.I32_STORE;
-        int fromLocal = -1;
-        int fromSum = -1;
-        int fromLocalSum = -1;
-        switch (op) {
-            case Opcodes.I32_LOAD -> {
-                fromLocal = Op.I32_LOAD_LOCAL;
-                fromSum = Op.I32_LOAD_ADD;
-                fromLocalSum = Op.I32_LOAD_LOCAL_ADD;
-            }
-            case Opcodes.I64_LOAD, Opcodes.F64_LOAD -> {
-                fromLocal = Op.I64_LOAD_LOCAL;
-                fromSum = Op.I64_LOAD_ADD;
-                fromLocalSum = Op.I64_LOAD_LOCAL_ADD;
-            }
-            case Opcodes.I32_LOAD8_U -> {
-                fromSum = Op.I32_LOAD8_U_ADD;
-                fromLocalSum = Op.I32_LOAD8_U_LOCAL_ADD;
-            }
-            default -> {
-            }
+        if (!superinstructions.memoryAccess(op, memoryOffset, offset)) {
+            code.emitOp(Op.I32_LOAD + (op - Opcodes.I32_LOAD), offset);
+            code.add(memoryOffset);
         }
-        if (fromLocal == Op.I64_LOAD_LOCAL && canFuseWith(Op.LOCAL_GET2)) {
-            int x = code.get(lastStart + 1);
-            int y = code.get(lastStart + 2);
-            unemitLast();
-            simple(Op.LOCAL_GET_LOAD64, offset, 1, 1, x, y, memoryOffset);
-            return;
-        }
-        if (op == Opcodes.F64_STORE
-                && (canFuseWith(Op.F64_MUL_ADD) || canFuseWith(Op.F64_ADD) || canFuseWith(Op.F64_SUB))) {
-            int last = code.get(lastStart);
-            unemitLast();
-            int fused = last == Op.F64_MUL_ADD ? Op.F64_MUL_ADD_STORE : last == Op.F64_ADD ? Op.F64_ADD_STORE : Op.F64_SUB_STORE;
-            simple(fused, offset, 2, 0, memoryOffset);
-            return;
-        }
-        if (fromLocal >= 0 && canFuseWith(Op.LOCAL_GET)) {
-            int slot = code.get(lastStart + 1);
-            unemitLast();
-            simple(fromLocal, offset, 1, 1, slot, memoryOffset);
-            return;
-        }
-        if (fromSum >= 0 && canFuseWith(Op.I32_ADD_CONST)) {
-            int k = code.get(lastStart + 1);
-            unemitLast();
-            simple(fromSum, offset, 1, 1, k, memoryOffset);
-            return;
-        }
-        if (fromLocalSum >= 0 && canFuseWith(Op.LOCAL_ADD_CONST)) {
-            int slot = code.get(lastStart + 1);
-            int k = code.get(lastStart + 2);
-            unemitLast();
-            simple(fromLocalSum, offset, 1, 1, slot, k, memoryOffset);
-            return;
-        }
-        if (op == Opcodes.I32_STORE && canFuseWith(Op.LOCAL_GET2)) {
-            int address = code.get(lastStart + 1);
-            int value = code.get(lastStart + 2);
-            simple(Op.I32_STORE_LOCALS, unemitLast(), 2, 0, address, value, memoryOffset);
-            return;
-        }
-        simple(Op.I32_LOAD + (op - Opcodes.I32_LOAD), offset, store ? 2 : 1, store ? 0 : 1, memoryOffset);
+        popAndPush(store ? 2 : 1, store ? 0 : 1);
     }
 
     private void lowerPrefixed(int op, int offset) {
@@ -567,7 +370,7 @@ final class FunctionLowering {
      */
     private void lowerSimd(int sub, int offset) {
         int immediates = SimdShapes.immediateInts(sub);
-        emitOp(Op.SIMD, offset);
+        code.emitOp(Op.SIMD, offset);
         code.add(Math.max(immediates, 0) + 2); // n: itself, sub and the immediates
         code.add(sub);
         if (immediates >= 0) {
@@ -617,11 +420,10 @@ final class FunctionLowering {
     private void lowerElse(int offset) {
         Control c = top();
         if (!c.unreachable) {
-            emitOp(Op.JUMP, offset);
-            c.endPatches.add(code.size());
-            code.add(-1);
+            code.emitOp(Op.JUMP, offset);
+            c.endPatches.add(code.addPlaceholder());
         }
-        code.set(c.elsePatch, bindLabel());
+        code.patch(c.elsePatch, code.bindLabel());
         c.elsePatch = -1;
         resetOperands(c, c.params);
         c.unreachable = false;
@@ -630,17 +432,17 @@ final class FunctionLowering {
     private void lowerEnd(int offset) {
         Control c = controls.remove(controls.size() - 1);
         if (c == costOwner && c.kind == Kind.LOOP) {
-            costOwner = innermostLoopOrFunction();
+            chargeTo(innermostLoopOrFunction());
         }
-        int end = bindLabel();
+        int end = code.bindLabel();
         if (c.elsePatch >= 0) {
-            code.set(c.elsePatch, end);
+            code.patch(c.elsePatch, end);
         }
         for (int i = 0; i < c.endPatches.size(); i++) {
-            code.set(c.endPatches.get(i), end);
+            code.patch(c.endPatches.get(i), end);
         }
         if (c.kind == Kind.FUNCTION) {
-            emitOp(Op.RETURN, offset);
+            code.emitOp(Op.RETURN, offset);
             return;
         }
         resetOperands(c, c.results);
@@ -680,32 +482,40 @@ final class FunctionLowering {
         if (c.kind == Kind.LOOP) {
             code.add(c.loopPc);
         } else {
-            c.endPatches.add(code.size());
-            code.add(-1);
+            c.endPatches.add(code.addPlaceholder());
         }
     }
 
     private void branch(int depth, int offset) {
         Control c = label(depth);
         if (c.kind == Kind.FUNCTION) {
-            emitOp(Op.RETURN, offset);
+            code.emitOp(Op.RETURN, offset);
         } else if (!needsMove(c)) {
-            emitOp(c.kind == Kind.LOOP ? Op.JUMP_BACK : Op.JUMP, offset);
+            code.emitOp(c.kind == Kind.LOOP ? Op.JUMP_BACK : Op.JUMP, offset);
             target(c);
             if (c.kind == Kind.LOOP) {
-                code.add(c.cost);
+                code.add(backEdgeCost(c));
             }
         } else {
             if (c.kind == Kind.LOOP) {
-                emitOp(Op.COUNTDOWN, offset);
-                code.add(c.cost);
+                code.emitOp(Op.COUNTDOWN, offset);
+                code.add(backEdgeCost(c));
             }
             emitMove(c, offset);
         }
     }
 
+    /**
+     * What a branch back to loop {@code c} charges the limits countdown: the loop's instructions
+     * lowered so far outside nested loops, and never less than one, or a loop whose body is only
+     * a nested loop branching back out (cost 0) would run for ever past fuel, timeout and interrupt.
+     */
+    private static int backEdgeCost(Control c) {
+        return Math.max(1, c.cost.instructions);
+    }
+
     private void emitMove(Control c, int offset) {
-        emitOp(Op.BR_MOVE, offset);
+        code.emitOp(Op.BR_MOVE, offset);
         target(c);
         code.add(c.branchArity());
         code.add(localSlots + c.baseHeight);
@@ -716,36 +526,24 @@ final class FunctionLowering {
         if (!needsMove(c)) {
             // A branch to the function's label jumps to its final RETURN, which moves the results.
             if (c.kind == Kind.LOOP) {
-                if (canFuseWith(Op.I32_NE_K)) {
-                    int k = code.get(lastStart + 1);
-                    unemitLast();
-                    emitOp(Op.BR_IF_BACK_NE_K, offset);
-                    code.add(k);
-                } else {
-                    boolean notEqual = canFuseWith(Op.I32_NE);
-                    if (notEqual) {
-                        unemitLast();
-                    }
-                    emitOp(notEqual ? Op.BR_IF_BACK_NE : Op.BR_IF_BACK, offset);
-                }
+                superinstructions.loopBranchIf(offset);
             } else {
-                emitCondition(Op.BR_IF, offset);
+                superinstructions.conditionalBranch(Op.BR_IF, offset);
             }
             target(c);
             if (c.kind == Kind.LOOP) {
-                code.add(c.cost);
+                code.add(backEdgeCost(c));
             }
             return;
         }
-        emitCondition(Op.BR_UNLESS, offset);
-        int skip = code.size();
-        code.add(-1);
+        superinstructions.conditionalBranch(Op.BR_UNLESS, offset);
+        int skip = code.addPlaceholder();
         if (c.kind == Kind.LOOP) {
-            emitOp(Op.COUNTDOWN, offset);
-            code.add(c.cost);
+            code.emitOp(Op.COUNTDOWN, offset);
+            code.add(backEdgeCost(c));
         }
         emitMove(c, offset);
-        code.set(skip, bindLabel());
+        code.patch(skip, code.bindLabel());
     }
 
     private void lowerBrTable(int offset) {
@@ -759,15 +557,15 @@ final class FunctionLowering {
         for (int depth : depths) {
             Control c = label(depth);
             if (c.kind == Kind.LOOP) {
-                loopCost = Math.max(loopCost, c.cost + 1);
+                loopCost = Math.max(loopCost, c.cost.instructions + 1);
             }
         }
         if (loopCost > 0) {
             // A br_table that may go back charges the loop's iteration like any back-edge.
-            emitOp(Op.COUNTDOWN, offset);
+            code.emitOp(Op.COUNTDOWN, offset);
             code.add(loopCost);
         }
-        emitOp(Op.BR_TABLE, offset);
+        code.emitOp(Op.BR_TABLE, offset);
         code.add(count);
         for (int depth : depths) {
             Control c = label(depth);
@@ -794,7 +592,7 @@ final class FunctionLowering {
         pop();
         int size = pop();
         pop();
-        emitOp(size == 2 ? Op.SELECT_V128 : Op.SELECT, offset);
+        code.emitOp(size == 2 ? Op.SELECT_V128 : Op.SELECT, offset);
         push(size);
     }
 
@@ -804,10 +602,15 @@ final class FunctionLowering {
 
     /** An instruction that pops {@code pops} one-slot operands and pushes {@code pushes}. */
     private void simple(int op, int offset, int pops, int pushes, int... immediates) {
-        emitOp(op, offset);
+        code.emitOp(op, offset);
         for (int immediate : immediates) {
             code.add(immediate);
         }
+        popAndPush(pops, pushes);
+    }
+
+    /** The stack effect of an instruction on one-slot operands. */
+    private void popAndPush(int pops, int pushes) {
         for (int i = 0; i < pops; i++) {
             pop();
         }
@@ -816,76 +619,12 @@ final class FunctionLowering {
         }
     }
 
-    // ---- superinstructions ----
+    // ---- stack and frames ----
 
-    /** Marks the current code index as a branch target and returns it. */
-    private int bindLabel() {
-        labelAt = code.size();
-        return labelAt;
-    }
-
-    /** True when the last instruction is {@code op} and may be fused with the next one. */
-    private boolean canFuseWith(int op) {
-        return fuseInstructions && lastStart >= 0 && labelAt != code.size() && code.get(lastStart) == op;
-    }
-
-    /** Removes the last instruction (to fuse it into the next); returns its byte offset. */
-    private int unemitLast() {
-        int n = instructionStarts.size() - 1;
-        int offset = byteOffsets.get(n);
-        costOwner.cost--;
-        code.truncate(lastStart);
-        instructionStarts.truncate(n);
-        byteOffsets.truncate(n);
-        // The one before may fuse in turn (a label in between is caught by canFuseWith).
-        lastStart = n > 0 ? instructionStarts.get(n - 1) : -1;
-        return offset;
-    }
-
-    /**
-     * Emits a forward conditional branch ({@code BR_IF} or {@code BR_UNLESS}) and any immediates
-     * before its target, which the caller adds. The i32 test just computed is folded in: {@code
-     * i32.eqz} flips the branch; an equality or signed comparison becomes a compare-and-branch
-     * (negated for {@code BR_UNLESS}, which is exact for integers).
-     */
-    private void emitCondition(int branchOp, int offset) {
-        boolean unless = branchOp == Op.BR_UNLESS;
-        if (canFuseWith(Op.I32_EQZ)) {
-            unemitLast();
-            emitOp(unless ? Op.BR_IF : Op.BR_UNLESS, offset);
-        } else if (canFuseWith(Op.I32_EQ) || canFuseWith(Op.I32_NE)) {
-            boolean equal = code.get(lastStart) == Op.I32_EQ;
-            unemitLast();
-            emitOp(equal != unless ? Op.BR_IF_EQ : Op.BR_IF_NE, offset);
-        } else if (lastStart >= 0 && compareAndBranch(code.get(lastStart), unless) >= 0
-                && canFuseWith(code.get(lastStart))) {
-            int fused = compareAndBranch(code.get(lastStart), unless);
-            int k = code.get(lastStart + 1);
-            unemitLast();
-            emitOp(fused, offset);
-            code.add(k);
-        } else {
-            emitOp(branchOp, offset);
-        }
-    }
-
-    /** The compare-and-branch form of a signed comparison with a constant, or -1. */
-    private static int compareAndBranch(int compare, boolean negate) {
-        return switch (compare) {
-            case Op.I32_LT_S_K -> negate ? Op.BR_IF_GE_S_K : Op.BR_IF_LT_S_K;
-            case Op.I32_GE_S_K -> negate ? Op.BR_IF_LT_S_K : Op.BR_IF_GE_S_K;
-            case Op.I32_GT_S_K -> negate ? Op.BR_IF_LE_S_K : Op.BR_IF_GT_S_K;
-            case Op.I32_LE_S_K -> negate ? Op.BR_IF_GT_S_K : Op.BR_IF_LE_S_K;
-            default -> -1;
-        };
-    }
-
-    private void emitOp(int op, int offset) {
-        costOwner.cost++;
-        lastStart = code.size();
-        instructionStarts.add(code.size());
-        byteOffsets.add(offset);
-        code.add(op);
+    /** Makes {@code c} (a loop or the function) the one that emitted instructions are counted in. */
+    private void chargeTo(Control c) {
+        costOwner = c;
+        code.chargeTo(c.cost);
     }
 
     private void push(int size) {
