@@ -1,7 +1,5 @@
 package io.wasmspring.engine.interpreter;
 
-import static io.wasmspring.engine.interpreter.NumericOps.f64;
-
 import io.wasmspring.engine.ExecutionLimits;
 import io.wasmspring.engine.FunctionType;
 import io.wasmspring.engine.Instance;
@@ -335,7 +333,7 @@ public final class Interpreter {
                             break;
                         case Op.I32_LT_U:
                             sp--;
-                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) < 0 ? 1 : 0;
+                            s[sp - 1] = (int) s[sp - 1] + Integer.MIN_VALUE < (int) s[sp] + Integer.MIN_VALUE ? 1 : 0;
                             break;
                         case Op.I32_GT_S:
                             sp--;
@@ -343,7 +341,7 @@ public final class Interpreter {
                             break;
                         case Op.I32_GT_U:
                             sp--;
-                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) > 0 ? 1 : 0;
+                            s[sp - 1] = (int) s[sp - 1] + Integer.MIN_VALUE > (int) s[sp] + Integer.MIN_VALUE ? 1 : 0;
                             break;
                         case Op.I32_LE_S:
                             sp--;
@@ -351,7 +349,7 @@ public final class Interpreter {
                             break;
                         case Op.I32_LE_U:
                             sp--;
-                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) <= 0 ? 1 : 0;
+                            s[sp - 1] = (int) s[sp - 1] + Integer.MIN_VALUE <= (int) s[sp] + Integer.MIN_VALUE ? 1 : 0;
                             break;
                         case Op.I32_GE_S:
                             sp--;
@@ -359,7 +357,7 @@ public final class Interpreter {
                             break;
                         case Op.I32_GE_U:
                             sp--;
-                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) >= 0 ? 1 : 0;
+                            s[sp - 1] = (int) s[sp - 1] + Integer.MIN_VALUE >= (int) s[sp] + Integer.MIN_VALUE ? 1 : 0;
                             break;
 
                         // ---- i64 comparisons ----
@@ -394,11 +392,11 @@ public final class Interpreter {
                         // ---- float comparisons ----
                         case Op.F64_LT:
                             sp--;
-                            s[sp - 1] = f64(s[sp - 1]) < f64(s[sp]) ? 1 : 0;
+                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) < Double.longBitsToDouble(s[sp]) ? 1 : 0;
                             break;
                         case Op.F64_LE:
                             sp--;
-                            s[sp - 1] = f64(s[sp - 1]) <= f64(s[sp]) ? 1 : 0;
+                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) <= Double.longBitsToDouble(s[sp]) ? 1 : 0;
                             break;
 
                         // ---- i32 arithmetic ----
@@ -416,22 +414,6 @@ public final class Interpreter {
                         case Op.I32_MUL:
                             sp--;
                             s[sp - 1] = (int) s[sp - 1] * (int) s[sp];
-                            break;
-                        case Op.I32_DIV_S:
-                            sp--;
-                            s[sp - 1] = NumericOps.i32DivS((int) s[sp - 1], (int) s[sp]);
-                            break;
-                        case Op.I32_DIV_U:
-                            sp--;
-                            s[sp - 1] = NumericOps.i32DivU((int) s[sp - 1], (int) s[sp]);
-                            break;
-                        case Op.I32_REM_S:
-                            sp--;
-                            s[sp - 1] = NumericOps.i32RemS((int) s[sp - 1], (int) s[sp]);
-                            break;
-                        case Op.I32_REM_U:
-                            sp--;
-                            s[sp - 1] = NumericOps.i32RemU((int) s[sp - 1], (int) s[sp]);
                             break;
                         case Op.I32_AND:
                             sp--;
@@ -501,22 +483,6 @@ public final class Interpreter {
                             break;
 
                         // ---- f32 arithmetic ----
-                        case Op.F32_ADD:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32Add(s[sp - 1], s[sp]);
-                            break;
-                        case Op.F32_SUB:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32Sub(s[sp - 1], s[sp]);
-                            break;
-                        case Op.F32_MUL:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32Mul(s[sp - 1], s[sp]);
-                            break;
-                        case Op.F32_DIV:
-                            sp--;
-                            s[sp - 1] = NumericOps.f32Div(s[sp - 1], s[sp]);
-                            break;
 
                         // ---- f64 arithmetic ----
                         case Op.F64_SQRT:
@@ -524,19 +490,19 @@ public final class Interpreter {
                             break;
                         case Op.F64_ADD:
                             sp--;
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + f64(s[sp]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + Double.longBitsToDouble(s[sp]));
                             break;
                         case Op.F64_SUB:
                             sp--;
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) - f64(s[sp]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) - Double.longBitsToDouble(s[sp]));
                             break;
                         case Op.F64_MUL:
                             sp--;
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) * f64(s[sp]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) * Double.longBitsToDouble(s[sp]));
                             break;
                         case Op.F64_DIV:
                             sp--;
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) / f64(s[sp]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) / Double.longBitsToDouble(s[sp]));
                             break;
 
                         // ---- conversions ----
@@ -623,31 +589,31 @@ public final class Interpreter {
                             s[sp - 1] = (int) s[sp - 1] ^ (int) s[fp + code[pc++]];
                             break;
                         case Op.F64_ADD_L:
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + f64(s[fp + code[pc++]]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + Double.longBitsToDouble(s[fp + code[pc++]]));
                             break;
                         case Op.F64_SUB_L:
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) - f64(s[fp + code[pc++]]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) - Double.longBitsToDouble(s[fp + code[pc++]]));
                             break;
                         case Op.F64_MUL_L:
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) * f64(s[fp + code[pc++]]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) * Double.longBitsToDouble(s[fp + code[pc++]]));
                             break;
                         case Op.F64_DIV_L:
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) / f64(s[fp + code[pc++]]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) / Double.longBitsToDouble(s[fp + code[pc++]]));
                             break;
                         case Op.I32_ADD_LL:
                             s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
                             pc += 2;
                             break;
                         case Op.F64_ADD_LL:
-                            s[sp++] = Double.doubleToRawLongBits(f64(s[fp + code[pc]]) + f64(s[fp + code[pc + 1]]));
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]]) + Double.longBitsToDouble(s[fp + code[pc + 1]]));
                             pc += 2;
                             break;
                         case Op.F64_SUB_LL:
-                            s[sp++] = Double.doubleToRawLongBits(f64(s[fp + code[pc]]) - f64(s[fp + code[pc + 1]]));
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]]) - Double.longBitsToDouble(s[fp + code[pc + 1]]));
                             pc += 2;
                             break;
                         case Op.F64_MUL_LL:
-                            s[sp++] = Double.doubleToRawLongBits(f64(s[fp + code[pc]]) * f64(s[fp + code[pc + 1]]));
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]]) * Double.longBitsToDouble(s[fp + code[pc + 1]]));
                             pc += 2;
                             break;
                         case Op.I32_AND_K:
@@ -671,9 +637,13 @@ public final class Interpreter {
                         case Op.I32_SHR_U_K:
                             s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
                             break;
-                        case Op.I32_ROTL_K:
-                            s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], code[pc++]);
+                        case Op.I32_ROTL_K: {
+                            // Shifts, not Integer.rotateLeft: no call for the JIT to inline here.
+                            int x = (int) s[sp - 1];
+                            int k = code[pc++];
+                            s[sp - 1] = x << k | x >>> -k;
                             break;
+                        }
                         case Op.I32_EQ_K:
                             s[sp - 1] = (int) s[sp - 1] == code[pc++] ? 1 : 0;
                             break;
@@ -770,45 +740,51 @@ public final class Interpreter {
                             break;
                         case Op.F64_MUL_ADD:
                             sp -= 2;
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + f64(s[sp]) * f64(s[sp + 1]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + Double.longBitsToDouble(s[sp]) * Double.longBitsToDouble(s[sp + 1]));
                             break;
                         case Op.LOCAL_COPY2:
                             s[fp + code[pc + 1]] = s[fp + code[pc]];
                             s[fp + code[pc + 3]] = s[fp + code[pc + 2]];
                             pc += 4;
                             break;
-                        case Op.LOCAL_ROTL_K:
-                            s[sp++] = Integer.rotateLeft((int) s[fp + code[pc]], code[pc + 1]);
+                        case Op.LOCAL_ROTL_K: {
+                            int x = (int) s[fp + code[pc]];
+                            int k = code[pc + 1];
+                            s[sp++] = x << k | x >>> -k;
                             pc += 2;
                             break;
-                        case Op.LOCAL_ROTL_K_XOR:
-                            s[sp - 1] = (int) s[sp - 1] ^ Integer.rotateLeft((int) s[fp + code[pc]], code[pc + 1]);
+                        }
+                        case Op.LOCAL_ROTL_K_XOR: {
+                            int x = (int) s[fp + code[pc]];
+                            int k = code[pc + 1];
+                            s[sp - 1] = (int) s[sp - 1] ^ (x << k | x >>> -k);
                             pc += 2;
                             break;
+                        }
                         case Op.F64_MUL_L_ADD:
                             sp--;
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + f64(s[sp]) * f64(s[fp + code[pc++]]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + Double.longBitsToDouble(s[sp]) * Double.longBitsToDouble(s[fp + code[pc++]]));
                             break;
                         case Op.F64_LT_K:
-                            s[sp - 1] = f64(s[sp - 1]) < f64(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
+                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) < Double.longBitsToDouble(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
                             pc += 2;
                             break;
                         case Op.F64_LE_K:
-                            s[sp - 1] = f64(s[sp - 1]) <= f64(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
+                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) <= Double.longBitsToDouble(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
                             pc += 2;
                             break;
                         case Op.F64_GT_K:
-                            s[sp - 1] = f64(s[sp - 1]) > f64(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
+                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) > Double.longBitsToDouble(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
                             pc += 2;
                             break;
                         case Op.F64_GE_K:
-                            s[sp - 1] = f64(s[sp - 1]) >= f64(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
+                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) >= Double.longBitsToDouble(code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? 1 : 0;
                             pc += 2;
                             break;
                         case Op.F64_TEE_SQUARE: {
                             long v = s[sp - 1];
                             s[fp + code[pc++]] = v;
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(v) * f64(v));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(v) * Double.longBitsToDouble(v));
                             break;
                         }
                         case Op.BR_IF_BACK_NE_K:
@@ -831,26 +807,26 @@ public final class Interpreter {
                         case Op.F64_MUL_ADD_STORE:
                             sp -= 4;
                             MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8),
-                                    Double.doubleToRawLongBits(f64(s[sp + 1]) + f64(s[sp + 2]) * f64(s[sp + 3])));
+                                    Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) + Double.longBitsToDouble(s[sp + 2]) * Double.longBitsToDouble(s[sp + 3])));
                             break;
                         case Op.F64_ADD_STORE:
                             sp -= 3;
                             MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8),
-                                    Double.doubleToRawLongBits(f64(s[sp + 1]) + f64(s[sp + 2])));
+                                    Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) + Double.longBitsToDouble(s[sp + 2])));
                             break;
                         case Op.F64_SUB_STORE:
                             sp -= 3;
                             MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8),
-                                    Double.doubleToRawLongBits(f64(s[sp + 1]) - f64(s[sp + 2])));
+                                    Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) - Double.longBitsToDouble(s[sp + 2])));
                             break;
                         case Op.F64_TEE_ADD:
                             sp--;
                             s[fp + code[pc++]] = s[sp];
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + f64(s[sp]));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + Double.longBitsToDouble(s[sp]));
                             break;
                         case Op.F64_SUB_L_ADD:
                             sp--;
-                            s[sp - 1] = Double.doubleToRawLongBits(f64(s[sp - 1]) + (f64(s[sp]) - f64(s[fp + code[pc++]])));
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + (Double.longBitsToDouble(s[sp]) - Double.longBitsToDouble(s[fp + code[pc++]])));
                             break;
                         case Op.SIMD:
                             sp = SimdDispatch.run(code, pc, s, sp, mem);

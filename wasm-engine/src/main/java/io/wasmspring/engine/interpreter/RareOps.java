@@ -5,11 +5,12 @@ import static io.wasmspring.engine.interpreter.NumericOps.f64;
 import io.wasmspring.engine.runtime.InstanceState;
 
 /**
- * The instructions hot loops rarely run (reference, table, bulk-memory and vector-variable
- * instructions, float rounding, min/max and trapping conversions, i64 division, f32
- * comparisons), outside the dispatch loop so
- * that {@link Interpreter}'s loop stays small enough for the JIT to compile, with room for the
- * superinstructions that matter.
+ * The instructions kept out of {@link Interpreter}'s dispatch loop: those hot loops rarely run
+ * (reference, table, bulk-memory and vector-variable instructions, float rounding, min/max,
+ * bit counts, trapping conversions, unsigned i64 and most float comparisons) and those that call
+ * a helper anyway (division, f32 arithmetic). The loop must stay under HotSpot's 8000-byte limit
+ * to be compiled at all, and every byte it saves is inlining budget for the helpers its hot
+ * cases call (see {@code DispatchMethodSizeTest}).
  */
 final class RareOps {
 
@@ -332,6 +333,38 @@ final class RareOps {
                     break;
                 case Op.F64_NEG:
                     s[sp - 1] ^= 0x8000_0000_0000_0000L;
+                    break;
+                case Op.I32_DIV_S:
+                    sp--;
+                    s[sp - 1] = NumericOps.i32DivS((int) s[sp - 1], (int) s[sp]);
+                    break;
+                case Op.I32_DIV_U:
+                    sp--;
+                    s[sp - 1] = NumericOps.i32DivU((int) s[sp - 1], (int) s[sp]);
+                    break;
+                case Op.I32_REM_S:
+                    sp--;
+                    s[sp - 1] = NumericOps.i32RemS((int) s[sp - 1], (int) s[sp]);
+                    break;
+                case Op.I32_REM_U:
+                    sp--;
+                    s[sp - 1] = NumericOps.i32RemU((int) s[sp - 1], (int) s[sp]);
+                    break;
+                case Op.F32_ADD:
+                    sp--;
+                    s[sp - 1] = NumericOps.f32Add(s[sp - 1], s[sp]);
+                    break;
+                case Op.F32_SUB:
+                    sp--;
+                    s[sp - 1] = NumericOps.f32Sub(s[sp - 1], s[sp]);
+                    break;
+                case Op.F32_MUL:
+                    sp--;
+                    s[sp - 1] = NumericOps.f32Mul(s[sp - 1], s[sp]);
+                    break;
+                case Op.F32_DIV:
+                    sp--;
+                    s[sp - 1] = NumericOps.f32Div(s[sp - 1], s[sp]);
                     break;
             default:
                 throw new IllegalStateException("bad opcode " + op + " at " + (pc - 1));

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
  * HotSpot does not JIT-compile methods over 8000 bytes of bytecode (HugeMethodLimit); an
  * interpreted dispatch loop would make everything an order of magnitude slower. This reads the
  * compiled class and fails when the dispatch method grows past the limit.
+ *
+ * <p>The limit is not the only cost of size: C2 stops inlining into a compilation once the root
+ * method plus what it has inlined passes 8000 bytes (DesiredMethodLimit), so every byte of the
+ * loop is a byte less for the helpers its hot cases call ({@code MemoryOps.address} and the
+ * like); past that budget they stay real calls. Keep hot cases free of helper calls where an
+ * intrinsic or plain operators do, and rare cases in {@link RareOps}.
  */
 class DispatchMethodSizeTest {
 
