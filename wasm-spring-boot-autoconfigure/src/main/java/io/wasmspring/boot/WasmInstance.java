@@ -74,10 +74,7 @@ public final class WasmInstance {
             // After a failure in guest code the instance is discarded: freeing into it would be wasted (or trap again).
             if (!failedInGuest) {
                 for (int[] allocation : allocations) {
-                    guest(() -> {
-                        allocator.free(instance, allocation[0], allocation[1]);
-                        return null;
-                    });
+                    free(allocator, allocation[0], allocation[1]);
                 }
             }
         }
@@ -87,7 +84,12 @@ public final class WasmInstance {
         if (!module.freesResults()) {
             return ValueMapper.ResultBuffers.KEEP;
         }
-        return (offset, size) -> guest(() -> {
+        return (offset, size) -> free(allocator, offset, size);
+    }
+
+    /** Gives {@code size} bytes at {@code offset} back through the guest's allocator. */
+    private void free(GuestAllocator allocator, int offset, int size) {
+        guest(() -> {
             allocator.free(instance, offset, size);
             return null;
         });
