@@ -5,6 +5,7 @@ import io.wasmspring.engine.CallTimeoutException;
 import io.wasmspring.engine.ExecutionLimits;
 import io.wasmspring.engine.FuelExhaustedException;
 import io.wasmspring.engine.Trap;
+import io.wasmspring.engine.runtime.InstanceState;
 import io.wasmspring.engine.runtime.WasmFunction;
 import java.time.Duration;
 import java.util.Arrays;
@@ -43,10 +44,22 @@ final class ExecutionContext {
     int countdownLeft;
 
     long[] stack = new long[INITIAL_STACK_SLOTS];
-    /** First free slot, when no dispatch loop of this thread is running or while one calls the host. */
+    /**
+     * First free slot: when no dispatch loop of this thread is running, and while the running
+     * one is in its slow path (which hands over {@link #pc} and {@link #countdown} the same way).
+     */
     int sp;
-    /** Number of suspended frames, same moments as {@link #sp}. */
+    int pc;
+    int countdown;
+    /** The running dispatch loop's function, its instance, frame pointer and memory bytes (kept current on calls and returns). */
+    WasmFunction fn;
+    InstanceState inst;
+    int fp;
+    byte[] mem;
+    /** Number of suspended frames (always current). */
     int depth;
+    /** Calls at a depth below this need neither a limit check nor a larger frame stack. */
+    int fastCallDepth = Math.min(maxCallDepth - 1, INITIAL_FRAMES);
     /** Invocations from Java (including host re-entries) currently running on this thread. */
     int activeCalls;
     /** Two ints per suspended frame: return pc and frame pointer. */
@@ -71,6 +84,11 @@ final class ExecutionContext {
         int n = callers.length * 2;
         callers = Arrays.copyOf(callers, n);
         frames = Arrays.copyOf(frames, 2 * n);
+        updateFastCallDepth();
+    }
+
+    private void updateFastCallDepth() {
+        fastCallDepth = Math.min(maxCallDepth - 1, callers.length);
     }
 
     /**
@@ -81,6 +99,10 @@ final class ExecutionContext {
         if (trapped) {
             Arrays.fill(callers, null);
         }
+        // Nothing of the last call's instance stays reachable from the thread.
+        fn = null;
+        inst = null;
+        mem = null;
         if (stack.length > RETAINED_STACK_SLOTS) {
             stack = new long[INITIAL_STACK_SLOTS];
         }
@@ -88,11 +110,13 @@ final class ExecutionContext {
             callers = new WasmFunction[INITIAL_FRAMES];
             frames = new int[2 * INITIAL_FRAMES];
         }
+        updateFastCallDepth();
     }
 
     /** At the start of an outermost call: takes on the limits of the instance being called. */
     void beginCall(ExecutionLimits limits) {
         maxCallDepth = limits.maxCallDepth();
+        updateFastCallDepth();
         timeout = limits.callTimeout();
         if (timeout != null) {
             long nanos;

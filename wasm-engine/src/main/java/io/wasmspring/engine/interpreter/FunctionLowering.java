@@ -196,7 +196,7 @@ final class FunctionLowering {
             }
             case Opcodes.BR_TABLE -> lowerBrTable(offset);
             case Opcodes.RETURN -> {
-                code.emitOp(Op.RETURN, offset);
+                emitReturn(offset);
                 markUnreachable();
             }
             case Opcodes.CALL -> {
@@ -317,6 +317,11 @@ final class FunctionLowering {
     private void lowerMemoryAccess(int op, int offset) {
         reader.readU32(); // alignment: a hint only
         int memoryOffset = reader.readU32();
+        if (memoryOffset < 0) {
+            // An offset of 2 GiB or more traps whatever the base (no memory reaches that size),
+            // and so does this one; the interpreter can then add offsets as non-negative ints.
+            memoryOffset = Integer.MAX_VALUE;
+        }
         boolean store = op >= Opcodes.I32_STORE;
         if (!superinstructions.memoryAccess(op, memoryOffset, offset)) {
             code.emitOp(Op.I32_LOAD + (op - Opcodes.I32_LOAD), offset);
@@ -442,7 +447,7 @@ final class FunctionLowering {
             code.patch(c.endPatches.get(i), end);
         }
         if (c.kind == Kind.FUNCTION) {
-            code.emitOp(Op.RETURN, offset);
+            emitReturn(offset);
             return;
         }
         resetOperands(c, c.results);
@@ -486,10 +491,16 @@ final class FunctionLowering {
         }
     }
 
+    /** RETURN carries the function's result slot count, so returning needs nothing but the code. */
+    private void emitReturn(int offset) {
+        code.emitOp(Op.RETURN, offset);
+        code.add(type.resultSlots());
+    }
+
     private void branch(int depth, int offset) {
         Control c = label(depth);
         if (c.kind == Kind.FUNCTION) {
-            code.emitOp(Op.RETURN, offset);
+            emitReturn(offset);
         } else if (!needsMove(c)) {
             code.emitOp(c.kind == Kind.LOOP ? Op.JUMP_BACK : Op.JUMP, offset);
             target(c);

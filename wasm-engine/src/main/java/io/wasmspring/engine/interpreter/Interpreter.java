@@ -93,30 +93,32 @@ public final class Interpreter {
     /**
      * The dispatch loop. Runs {@code entry}, whose arguments are at {@code s[entryFp...]}, and
      * leaves its results at {@code s[entryFp...]} of {@code ctx.stack}.
+     *
+     * <p>Register allocation decides the speed of this loop. The values every instruction uses
+     * (pc, sp, fp, the stack, the code, the memory, the countdown) are locals, and none of them is
+     * live across a call: anything that calls out (limits checks, rare instructions, host calls,
+     * calls the fast path does not cover) breaks out to one slow path, which stores them in the
+     * context, runs {@link SlowPaths}, and reloads them all. Otherwise HotSpot keeps them in
+     * stack slots and the loop spends more time moving them than executing instructions. The
+     * rest of the state (function, instance, depth) lives in the context and changes only on
+     * calls and returns.
      */
     private static void execute(ExecutionContext ctx, WasmFunction entry, int entryFp) {
-        // Only values the hot instructions use live in locals here: every other one would compete
-        // for registers in this loop, and spill the hot ones (call and return reload from ctx).
         final int baseDepth = ctx.depth;
-        WasmFunction fn = entry;
-        CompiledFunction entryCode = fn.code;
-        int depth = baseDepth;
-        int fp = entryFp;
+        SlowPaths.start(ctx, entry, entryFp);
         int pc = 0;
-        long[] s = ctx.ensureStack(fp + entryCode.frameSlots);
-        int sp = fp + entryCode.localSlots;
-        for (int i = fp + entryCode.paramSlots; i < sp; i++) {
-            s[i] = 0;
-        }
-        int[] code = entryCode.code;
-        InstanceState inst = fn.instance;
-        byte[] mem = MemoryOps.buffer(inst);
-        int countdown = ctx.checkLimits();
+        int sp = ctx.sp;
+        int fp = entryFp;
+        int countdown = ctx.countdown;
+        long[] s = ctx.stack;
+        int[] code = entry.code.code;
+        byte[] mem = ctx.mem;
         try {
             loop:
             while (true) {
-                FunctionInstance callee;
-                call:
+                int action;
+                FunctionInstance callee = null;
+                slow:
                 {
                     switch (code[pc++]) {
                         // ---- control ----
@@ -129,7 +131,8 @@ public final class Interpreter {
                             countdown -= code[pc + 1];
                             pc = code[pc];
                             if (countdown <= 0) {
-                                countdown = ctx.checkLimits();
+                                action = SlowPaths.LIMITS;
+                                break slow;
                             }
                             break;
                         case Op.BR_IF:
@@ -140,7 +143,8 @@ public final class Interpreter {
                                 countdown -= code[pc + 1];
                                 pc = code[pc];
                                 if (countdown <= 0) {
-                                    countdown = ctx.checkLimits();
+                                    action = SlowPaths.LIMITS;
+                                    break slow;
                                 }
                             } else {
                                 pc += 2;
@@ -159,7 +163,8 @@ public final class Interpreter {
                         }
                         case Op.COUNTDOWN:
                             if ((countdown -= code[pc++]) <= 0) {
-                                countdown = ctx.checkLimits();
+                                action = SlowPaths.LIMITS;
+                                break slow;
                             }
                             break;
                         case Op.BR_TABLE: {
@@ -174,40 +179,73 @@ public final class Interpreter {
                             sp = dest + arity;
                             pc = code[e];
                             if (--countdown <= 0) {
-                                countdown = ctx.checkLimits();
+                                action = SlowPaths.LIMITS;
+                                break slow;
                             }
                             break;
                         }
                         case Op.RETURN: {
-                            int r = fn.code.resultSlots;
+                            int r = code[pc];
                             if (r == 1) {
                                 s[fp] = s[sp - 1];
                             } else if (sp - r != fp) {
                                 System.arraycopy(s, sp - r, s, fp, r);
                             }
                             sp = fp + r;
+                            int depth = ctx.depth;
                             if (depth == baseDepth) {
                                 ctx.countdownLeft = countdown;
                                 return;
                             }
-                            depth--;
+                            ctx.depth = --depth;
                             pc = ctx.frames[2 * depth];
                             fp = ctx.frames[2 * depth + 1];
-                            fn = ctx.callers[depth];
+                            ctx.fp = fp;
+                            WasmFunction caller = ctx.callers[depth];
                             ctx.callers[depth] = null;
-                            code = fn.code.code;
-                            inst = fn.instance;
-                            mem = MemoryOps.buffer(inst);
+                            ctx.fn = caller;
+                            code = caller.code.code;
+                            if (caller.instance != ctx.inst) {
+                                // Back into another instance: its memory, from the slow path.
+                                ctx.inst = caller.instance;
+                                action = SlowPaths.RESUME;
+                                break slow;
+                            }
                             break;
                         }
-                        case Op.CALL:
-                            callee = inst.functions[code[pc++]];
-                            break call;
+                        case Op.CALL: {
+                            FunctionInstance f = ctx.inst.functions[code[pc++]];
+                            if (f instanceof WasmFunction w && w.instance == ctx.inst) {
+                                CompiledFunction cf = w.code;
+                                int depth = ctx.depth;
+                                int calleeFp = sp - cf.paramSlots;
+                                if (depth < ctx.fastCallDepth && calleeFp + cf.frameSlots <= s.length
+                                        && countdown > cf.callCost) {
+                                    // The common call: same instance, room for the frame, no limits check due.
+                                    ctx.frames[2 * depth] = pc;
+                                    ctx.frames[2 * depth + 1] = fp;
+                                    ctx.callers[depth] = ctx.fn;
+                                    ctx.depth = depth + 1;
+                                    ctx.fn = w;
+                                    countdown -= cf.callCost;
+                                    code = cf.code;
+                                    fp = calleeFp;
+                                    ctx.fp = fp;
+                                    sp = fp + cf.localSlots;
+                                    for (int i = fp + cf.paramSlots; i < sp; i++) {
+                                        s[i] = 0;
+                                    }
+                                    pc = 0;
+                                    break;
+                                }
+                            }
+                            callee = f;
+                            action = SlowPaths.CALL;
+                            break slow;
+                        }
                         case Op.CALL_INDIRECT:
-                            callee = TableOps.indirectCallee(inst, code[pc], code[pc + 1], (int) s[--sp]);
-                            pc += 2;
-                            break call;
-
+                            action = SlowPaths.CALL_INDIRECT;
+                            break slow;
                         // ---- parametric and variables ----
                         case Op.DROP:
                             sp--;
@@ -234,76 +272,72 @@ public final class Interpreter {
                             s[fp + code[pc++]] = s[sp - 1];
                             break;
                         case Op.GLOBAL_GET:
-                            s[sp++] = inst.globals[code[pc++]].bits();
+                            s[sp++] = ctx.inst.globals[code[pc++]].bits();
                             break;
                         case Op.GLOBAL_SET:
-                            inst.globals[code[pc++]].setBitsUnchecked(s[--sp]);
+                            ctx.inst.globals[code[pc++]].setBitsUnchecked(s[--sp]);
                             break;
 
                         // ---- memory ----
                         case Op.I32_LOAD:
                         case Op.F32_LOAD:
-                            s[sp - 1] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 4));
+                            s[sp - 1] = (int) MemoryOps.INT.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31);
                             break;
                         case Op.I32_LOAD_LOCAL:
-                            s[sp++] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, s[fp + code[pc]], code[pc + 1], 4));
+                            s[sp++] = (int) MemoryOps.INT.get(mem, (int) s[fp + code[pc]] + code[pc + 1] | (int) s[fp + code[pc]] >> 31);
                             pc += 2;
                             break;
                         case Op.I32_STORE_LOCALS:
-                            MemoryOps.INT.set(mem, MemoryOps.address(mem, s[fp + code[pc]], code[pc + 2], 4),
+                            MemoryOps.INT.set(mem, (int) s[fp + code[pc]] + code[pc + 2] | (int) s[fp + code[pc]] >> 31,
                                     (int) s[fp + code[pc + 1]]);
                             pc += 3;
                             break;
                         case Op.I64_LOAD:
                         case Op.F64_LOAD:
-                            s[sp - 1] = (long) MemoryOps.LONG.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 8));
+                            s[sp - 1] = (long) MemoryOps.LONG.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31);
                             break;
                         case Op.I32_LOAD8_S:
                         case Op.I64_LOAD8_S:
-                            s[sp - 1] = mem[MemoryOps.address(mem, s[sp - 1], code[pc++], 1)];
+                            s[sp - 1] = mem[(int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31];
                             break;
                         case Op.I32_LOAD8_U:
                         case Op.I64_LOAD8_U:
-                            s[sp - 1] = mem[MemoryOps.address(mem, s[sp - 1], code[pc++], 1)] & 0xFF;
+                            s[sp - 1] = mem[(int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31] & 0xFF;
                             break;
                         case Op.I32_LOAD16_S:
                         case Op.I64_LOAD16_S:
-                            s[sp - 1] = (short) MemoryOps.SHORT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 2));
+                            s[sp - 1] = (short) MemoryOps.SHORT.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31);
                             break;
                         case Op.I32_LOAD16_U:
                         case Op.I64_LOAD16_U:
-                            s[sp - 1] = (short) MemoryOps.SHORT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 2)) & 0xFFFF;
+                            s[sp - 1] = (short) MemoryOps.SHORT.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31) & 0xFFFF;
                             break;
                         case Op.I64_LOAD32_S:
-                            s[sp - 1] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 4));
+                            s[sp - 1] = (int) MemoryOps.INT.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31);
                             break;
                         case Op.I64_LOAD32_U:
-                            s[sp - 1] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 4)) & 0xFFFF_FFFFL;
+                            s[sp - 1] = (int) MemoryOps.INT.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31) & 0xFFFF_FFFFL;
                             break;
                         case Op.I32_STORE:
                         case Op.F32_STORE:
                         case Op.I64_STORE32:
                             sp -= 2;
-                            MemoryOps.INT.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 4), (int) s[sp + 1]);
+                            MemoryOps.INT.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31, (int) s[sp + 1]);
                             break;
                         case Op.I64_STORE:
                         case Op.F64_STORE:
                             sp -= 2;
-                            MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8), s[sp + 1]);
+                            MemoryOps.LONG.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31, s[sp + 1]);
                             break;
                         case Op.I32_STORE8:
                         case Op.I64_STORE8:
                             sp -= 2;
-                            mem[MemoryOps.address(mem, s[sp], code[pc++], 1)] = (byte) s[sp + 1];
+                            mem[(int) s[sp] + code[pc++] | (int) s[sp] >> 31] = (byte) s[sp + 1];
                             break;
                         case Op.I32_STORE16:
                         case Op.I64_STORE16:
                             sp -= 2;
-                            MemoryOps.SHORT.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 2), (short) s[sp + 1]);
-                            break;
-                        case Op.MEMORY_GROW:
-                            s[sp - 1] = MemoryOps.grow(inst, (int) s[sp - 1]);
-                            mem = MemoryOps.buffer(inst);
+                            MemoryOps.SHORT.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31, (short) s[sp + 1]);
                             break;
 
                         // ---- constants ----
@@ -485,9 +519,12 @@ public final class Interpreter {
                         // ---- f32 arithmetic ----
 
                         // ---- f64 arithmetic ----
-                        case Op.F64_SQRT:
-                            s[sp - 1] = NumericOps.f64Sqrt(s[sp - 1]);
+                        case Op.F64_SQRT: {
+                            // As NumericOps.f64Sqrt, written out: Math.sqrt is an intrinsic, a helper is a call.
+                            double x = Double.longBitsToDouble(s[sp - 1]);
+                            s[sp - 1] = x != x ? s[sp - 1] | NumericOps.F64_QUIET : Double.doubleToRawLongBits(Math.sqrt(x));
                             break;
+                        }
                         case Op.F64_ADD:
                             sp--;
                             s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + Double.longBitsToDouble(s[sp]));
@@ -508,9 +545,6 @@ public final class Interpreter {
                         // ---- conversions ----
                         case Op.I32_WRAP_I64:
                             s[sp - 1] = (int) s[sp - 1];
-                            break;
-                        case Op.I32_TRUNC_F64_S:
-                            s[sp - 1] = ConversionOps.i32TruncF64S(s[sp - 1]);
                             break;
                         case Op.I64_EXTEND_I32_S:
                             s[sp - 1] = (int) s[sp - 1];
@@ -675,31 +709,31 @@ public final class Interpreter {
                             s[sp - 1] = (int) s[sp - 1] + Integer.MIN_VALUE >= code[pc++] + Integer.MIN_VALUE ? 1 : 0;
                             break;
                         case Op.I32_LOAD_ADD:
-                            s[sp - 1] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, (int) s[sp - 1] + code[pc], code[pc + 1], 4));
+                            s[sp - 1] = (int) MemoryOps.INT.get(mem, ((int) s[sp - 1] + code[pc]) + code[pc + 1] | ((int) s[sp - 1] + code[pc]) >> 31);
                             pc += 2;
                             break;
                         case Op.I64_LOAD_ADD:
-                            s[sp - 1] = (long) MemoryOps.LONG.get(mem, MemoryOps.address(mem, (int) s[sp - 1] + code[pc], code[pc + 1], 8));
+                            s[sp - 1] = (long) MemoryOps.LONG.get(mem, ((int) s[sp - 1] + code[pc]) + code[pc + 1] | ((int) s[sp - 1] + code[pc]) >> 31);
                             pc += 2;
                             break;
                         case Op.I32_LOAD8_U_ADD:
-                            s[sp - 1] = mem[MemoryOps.address(mem, (int) s[sp - 1] + code[pc], code[pc + 1], 1)] & 0xFF;
+                            s[sp - 1] = mem[((int) s[sp - 1] + code[pc]) + code[pc + 1] | ((int) s[sp - 1] + code[pc]) >> 31] & 0xFF;
                             pc += 2;
                             break;
                         case Op.I64_LOAD_LOCAL:
-                            s[sp++] = (long) MemoryOps.LONG.get(mem, MemoryOps.address(mem, s[fp + code[pc]], code[pc + 1], 8));
+                            s[sp++] = (long) MemoryOps.LONG.get(mem, (int) s[fp + code[pc]] + code[pc + 1] | (int) s[fp + code[pc]] >> 31);
                             pc += 2;
                             break;
                         case Op.I32_LOAD_LOCAL_ADD:
-                            s[sp++] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, (int) s[fp + code[pc]] + code[pc + 1], code[pc + 2], 4));
+                            s[sp++] = (int) MemoryOps.INT.get(mem, ((int) s[fp + code[pc]] + code[pc + 1]) + code[pc + 2] | ((int) s[fp + code[pc]] + code[pc + 1]) >> 31);
                             pc += 3;
                             break;
                         case Op.I64_LOAD_LOCAL_ADD:
-                            s[sp++] = (long) MemoryOps.LONG.get(mem, MemoryOps.address(mem, (int) s[fp + code[pc]] + code[pc + 1], code[pc + 2], 8));
+                            s[sp++] = (long) MemoryOps.LONG.get(mem, ((int) s[fp + code[pc]] + code[pc + 1]) + code[pc + 2] | ((int) s[fp + code[pc]] + code[pc + 1]) >> 31);
                             pc += 3;
                             break;
                         case Op.I32_LOAD8_U_LOCAL_ADD:
-                            s[sp++] = mem[MemoryOps.address(mem, (int) s[fp + code[pc]] + code[pc + 1], code[pc + 2], 1)] & 0xFF;
+                            s[sp++] = mem[((int) s[fp + code[pc]] + code[pc + 1]) + code[pc + 2] | ((int) s[fp + code[pc]] + code[pc + 1]) >> 31] & 0xFF;
                             pc += 3;
                             break;
                         case Op.BR_IF_EQ:
@@ -716,7 +750,8 @@ public final class Interpreter {
                                 countdown -= code[pc + 1];
                                 pc = code[pc];
                                 if (countdown <= 0) {
-                                    countdown = ctx.checkLimits();
+                                    action = SlowPaths.LIMITS;
+                                    break slow;
                                 }
                             } else {
                                 pc += 2;
@@ -792,7 +827,8 @@ public final class Interpreter {
                                 countdown -= code[pc + 2];
                                 pc = code[pc + 1];
                                 if (countdown <= 0) {
-                                    countdown = ctx.checkLimits();
+                                    action = SlowPaths.LIMITS;
+                                    break slow;
                                 }
                             } else {
                                 pc += 3;
@@ -800,23 +836,23 @@ public final class Interpreter {
                             break;
                         case Op.LOCAL_GET_LOAD64:
                             s[sp] = s[fp + code[pc]];
-                            s[sp + 1] = (long) MemoryOps.LONG.get(mem, MemoryOps.address(mem, s[fp + code[pc + 1]], code[pc + 2], 8));
+                            s[sp + 1] = (long) MemoryOps.LONG.get(mem, (int) s[fp + code[pc + 1]] + code[pc + 2] | (int) s[fp + code[pc + 1]] >> 31);
                             sp += 2;
                             pc += 3;
                             break;
                         case Op.F64_MUL_ADD_STORE:
                             sp -= 4;
-                            MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8),
+                            MemoryOps.LONG.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31,
                                     Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) + Double.longBitsToDouble(s[sp + 2]) * Double.longBitsToDouble(s[sp + 3])));
                             break;
                         case Op.F64_ADD_STORE:
                             sp -= 3;
-                            MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8),
+                            MemoryOps.LONG.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31,
                                     Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) + Double.longBitsToDouble(s[sp + 2])));
                             break;
                         case Op.F64_SUB_STORE:
                             sp -= 3;
-                            MemoryOps.LONG.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 8),
+                            MemoryOps.LONG.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31,
                                     Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) - Double.longBitsToDouble(s[sp + 2])));
                             break;
                         case Op.F64_TEE_ADD:
@@ -828,68 +864,42 @@ public final class Interpreter {
                             sp--;
                             s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + (Double.longBitsToDouble(s[sp]) - Double.longBitsToDouble(s[fp + code[pc++]])));
                             break;
-                        case Op.SIMD:
-                            sp = SimdDispatch.run(code, pc, s, sp, mem);
-                            pc += code[pc];
-                            break;
-                        default: {
-                            long next = RareOps.execute(code[pc - 1], code, pc, s, sp, fp, inst, mem);
-                            sp = (int) next;
-                            pc = (int) (next >>> 32);
-                            break;
-                        }
+                        default:
+                            action = SlowPaths.RARE;
+                            break slow;
                     }
                     continue loop;
                 }
-                // ---- a call: push the caller's frame and enter the callee, or run the host function ----
-                if (callee instanceof WasmFunction w) {
-                    if (depth >= ctx.maxCallDepth - 1) {
-                        // Frames that may be suspended: the running one makes the maximum.
-                        throw ctx.callStackExhausted();
-                    }
-                    if (depth >= ctx.callers.length) {
-                        ctx.growFrames();
-                    }
-                    ctx.frames[2 * depth] = pc;
-                    ctx.frames[2 * depth + 1] = fp;
-                    ctx.callers[depth] = fn;
-                    depth++;
-                    fn = w;
-                    CompiledFunction cf = w.code;
-                    code = cf.code;
-                    fp = sp - cf.paramSlots;
-                    if (fp + cf.frameSlots > s.length) {
-                        s = ctx.ensureStack(fp + cf.frameSlots);
-                    }
-                    sp = fp + cf.localSlots;
-                    for (int i = fp + cf.paramSlots; i < sp; i++) {
-                        s[i] = 0;
-                    }
-                    pc = 0;
-                    if (w.instance != inst) {
-                        inst = w.instance;
-                        mem = MemoryOps.buffer(inst);
-                    }
-                    if ((countdown -= cf.callCost) <= 0) {
-                        countdown = ctx.checkLimits();
-                    }
-                } else {
-                    ctx.sp = sp;
-                    ctx.depth = depth;
-                    sp = ControlOps.callHost(ctx, (HostFunctionInstance) callee, inst, sp);
-                    s = ctx.stack;
-                    mem = MemoryOps.buffer(inst);
-                }
+                // ---- the slow path: state to the context, out of line, and everything reloaded ----
+                ctx.sp = sp;
+                ctx.pc = pc;
+                ctx.countdown = countdown;
+                SlowPaths.run(ctx, action, callee);
+                sp = ctx.sp;
+                pc = ctx.pc;
+                fp = ctx.fp;
+                countdown = ctx.countdown;
+                s = ctx.stack;
+                code = ctx.fn.code.code;
+                mem = ctx.mem;
             }
         } catch (Trap t) {
-            ControlOps.addFrames(t, fn, ctx.callers, depth, baseDepth);
+            ControlOps.addFrames(t, ctx.fn, ctx.callers, ctx.depth, baseDepth);
+            throw t;
+        } catch (IndexOutOfBoundsException e) {
+            // The memory cases index the memory with the effective address, made negative when
+            // it passes 2 GiB, and leave the bounds check to the array access or the view:
+            // every other index in this loop is in range by construction (validated code,
+            // stack sized per frame).
+            Trap t = MemoryOps.outOfBounds();
+            ControlOps.addFrames(t, ctx.fn, ctx.callers, ctx.depth, baseDepth);
             throw t;
         } catch (WasmException e) {
             throw e;
         } catch (RuntimeException e) {
-            Trap t = new Trap("internal interpreter error in " + fn.displayName() + " at byte offset "
-                    + fn.code.byteOffsetAt(pc) + ": " + e, e);
-            ControlOps.addFrames(t, fn, ctx.callers, depth, baseDepth);
+            Trap t = new Trap("internal interpreter error in " + ctx.fn.displayName() + " at byte offset "
+                    + ctx.fn.code.byteOffsetAt(pc) + ": " + e, e);
+            ControlOps.addFrames(t, ctx.fn, ctx.callers, ctx.depth, baseDepth);
             throw t;
         }
     }

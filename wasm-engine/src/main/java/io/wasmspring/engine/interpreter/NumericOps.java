@@ -17,7 +17,7 @@ final class NumericOps {
     private static final int F32_SIGN = 0x8000_0000;
     private static final long F64_SIGN = 0x8000_0000_0000_0000L;
     private static final int F32_QUIET = 0x0040_0000;
-    private static final long F64_QUIET = 0x0008_0000_0000_0000L;
+    static final long F64_QUIET = 0x0008_0000_0000_0000L;
 
     // ---- integer division ----
 

@@ -29,7 +29,7 @@ final class Op {
     static final int COUNTDOWN = 7;
     /** n, then n+1 triples (target arity dest); counts down. */
     static final int BR_TABLE = 8;
-    /** move the results to fp and return to the caller. */
+    /** result slots: move the results to fp and return to the caller. */
     static final int RETURN = 9;
     /** function index. */
     static final int CALL = 10;

@@ -366,6 +366,17 @@ final class RareOps {
                     sp--;
                     s[sp - 1] = NumericOps.f32Div(s[sp - 1], s[sp]);
                     break;
+                case Op.I32_TRUNC_F64_S:
+                    s[sp - 1] = ConversionOps.i32TruncF64S(s[sp - 1]);
+                    break;
+                case Op.MEMORY_GROW:
+                    // The slow path reloads the memory's buffer after every rare instruction.
+                    s[sp - 1] = MemoryOps.grow(inst, (int) s[sp - 1]);
+                    break;
+                case Op.SIMD:
+                    sp = SimdDispatch.run(code, pc, s, sp, mem);
+                    pc += code[pc];
+                    break;
             default:
                 throw new IllegalStateException("bad opcode " + op + " at " + (pc - 1));
         }

@@ -42,6 +42,12 @@ class SharedPreopenRaceTest {
         try (FuzzGuest victim = new FuzzGuest(WasiConfig.builder().preopen(fixture.sandbox, "/").build());
              FuzzGuest swapper = new FuzzGuest(WasiConfig.builder().preopen(shared, "/").build())) {
             assertThat(symlink(swapper, "../outside", "sandbox/xlink")).isZero();
+            // A directory fd the victim holds throughout: every later use re-checks where its path
+            // leads. Opened before the swapping starts, when x is sure to exist.
+            int len = victim.put(FuzzGuest.PATH_A, FuzzedPaths.utf8("x"));
+            assertThat(victim.call("path_open", 3, 0, FuzzGuest.PATH_A, len, Flags.OFLAGS_DIRECTORY, Rights.DIRECTORY, Rights.ALL, 0,
+                    FuzzGuest.RESULT)).isZero();
+            int heldFd = victim.openedFd();
             AtomicBoolean done = new AtomicBoolean();
             AtomicInteger swaps = new AtomicInteger();
             ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -55,11 +61,6 @@ class SharedPreopenRaceTest {
                     swaps.incrementAndGet();
                 }
             });
-            // a directory fd the victim holds throughout: every later use re-checks where its path leads
-            int len = victim.put(FuzzGuest.PATH_A, FuzzedPaths.utf8("x"));
-            assertThat(victim.call("path_open", 3, 0, FuzzGuest.PATH_A, len, Flags.OFLAGS_DIRECTORY, Rights.DIRECTORY, Rights.ALL, 0,
-                    FuzzGuest.RESULT)).isZero();
-            int heldFd = victim.openedFd();
             int decoysRead = 0;
             try {
                 for (int i = 0; i < VICTIM_CALLS && !swapping.isDone(); i++) {
