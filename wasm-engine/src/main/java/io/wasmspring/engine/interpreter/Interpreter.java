@@ -118,7 +118,18 @@ public final class Interpreter {
             while (true) {
                 int action;
                 FunctionInstance callee = null;
+                int at;
+                int ea;
+                long v;
                 slow:
+                {
+                storeI64:
+                {
+                storeI32:
+                {
+                loadI64:
+                {
+                loadI32:
                 {
                     switch (code[pc++]) {
                         // ---- control ----
@@ -156,7 +167,10 @@ public final class Interpreter {
                         case Op.BR_MOVE: {
                             int arity = code[pc + 1];
                             int dest = fp + code[pc + 2];
-                            System.arraycopy(s, sp - arity, s, dest, arity);
+                            // Values move down (dest is below them): a forward copy, and no call.
+                            for (int k = 0, from = sp - arity; k < arity; k++) {
+                                s[dest + k] = s[from + k];
+                            }
                             sp = dest + arity;
                             pc = code[pc];
                             break;
@@ -188,8 +202,10 @@ public final class Interpreter {
                             int r = code[pc];
                             if (r == 1) {
                                 s[fp] = s[sp - 1];
-                            } else if (sp - r != fp) {
-                                System.arraycopy(s, sp - r, s, fp, r);
+                            } else {
+                                for (int k = 0, from = sp - r; k < r; k++) {
+                                    s[fp + k] = s[from + k];
+                                }
                             }
                             sp = fp + r;
                             int depth = ctx.depth;
@@ -279,66 +295,76 @@ public final class Interpreter {
                             break;
 
                         // ---- memory ----
+                        // The effective address ea is u32 base + offset (offsets are below 2 GiB, see
+                        // FunctionLowering), negative when it passes 2 GiB; the array or view check
+                        // traps the rest (IndexOutOfBoundsException below). Loads and stores of 4 and
+                        // 8 bytes share one access each, after the switch: every VarHandle access
+                        // site is inlined whatever it costs, and costs the JIT's inlining budget.
                         case Op.I32_LOAD:
                         case Op.F32_LOAD:
-                            s[sp - 1] = (int) MemoryOps.INT.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31);
-                            break;
-                        case Op.I32_LOAD_LOCAL:
-                            s[sp++] = (int) MemoryOps.INT.get(mem, (int) s[fp + code[pc]] + code[pc + 1] | (int) s[fp + code[pc]] >> 31);
+                        case Op.I64_LOAD32_S: {
+                            at = sp - 1;
+                            int b = (int) s[at];
+                            ea = b + code[pc++] | b >> 31;
+                            break loadI32;
+                        }
+                        case Op.I32_LOAD_LOCAL: {
+                            at = sp++;
+                            int b = (int) s[fp + code[pc]];
+                            ea = b + code[pc + 1] | b >> 31;
                             pc += 2;
-                            break;
-                        case Op.I32_STORE_LOCALS:
-                            MemoryOps.INT.set(mem, (int) s[fp + code[pc]] + code[pc + 2] | (int) s[fp + code[pc]] >> 31,
-                                    (int) s[fp + code[pc + 1]]);
+                            break loadI32;
+                        }
+                        case Op.I32_STORE_LOCALS: {
+                            int b = (int) s[fp + code[pc]];
+                            ea = b + code[pc + 2] | b >> 31;
+                            v = s[fp + code[pc + 1]];
                             pc += 3;
-                            break;
+                            break storeI32;
+                        }
                         case Op.I64_LOAD:
-                        case Op.F64_LOAD:
-                            s[sp - 1] = (long) MemoryOps.LONG.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31);
-                            break;
+                        case Op.F64_LOAD: {
+                            at = sp - 1;
+                            int b = (int) s[at];
+                            ea = b + code[pc++] | b >> 31;
+                            break loadI64;
+                        }
                         case Op.I32_LOAD8_S:
-                        case Op.I64_LOAD8_S:
-                            s[sp - 1] = mem[(int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31];
+                        case Op.I64_LOAD8_S: {
+                            int b = (int) s[sp - 1];
+                            s[sp - 1] = mem[b + code[pc++] | b >> 31];
                             break;
+                        }
                         case Op.I32_LOAD8_U:
-                        case Op.I64_LOAD8_U:
-                            s[sp - 1] = mem[(int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31] & 0xFF;
+                        case Op.I64_LOAD8_U: {
+                            int b = (int) s[sp - 1];
+                            s[sp - 1] = mem[b + code[pc++] | b >> 31] & 0xFF;
                             break;
-                        case Op.I32_LOAD16_S:
-                        case Op.I64_LOAD16_S:
-                            s[sp - 1] = (short) MemoryOps.SHORT.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31);
-                            break;
-                        case Op.I32_LOAD16_U:
-                        case Op.I64_LOAD16_U:
-                            s[sp - 1] = (short) MemoryOps.SHORT.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31) & 0xFFFF;
-                            break;
-                        case Op.I64_LOAD32_S:
-                            s[sp - 1] = (int) MemoryOps.INT.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31);
-                            break;
-                        case Op.I64_LOAD32_U:
-                            s[sp - 1] = (int) MemoryOps.INT.get(mem, (int) s[sp - 1] + code[pc++] | (int) s[sp - 1] >> 31) & 0xFFFF_FFFFL;
-                            break;
+                        }
                         case Op.I32_STORE:
                         case Op.F32_STORE:
-                        case Op.I64_STORE32:
+                        case Op.I64_STORE32: {
                             sp -= 2;
-                            MemoryOps.INT.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31, (int) s[sp + 1]);
-                            break;
+                            int b = (int) s[sp];
+                            ea = b + code[pc++] | b >> 31;
+                            v = s[sp + 1];
+                            break storeI32;
+                        }
                         case Op.I64_STORE:
-                        case Op.F64_STORE:
+                        case Op.F64_STORE: {
                             sp -= 2;
-                            MemoryOps.LONG.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31, s[sp + 1]);
-                            break;
+                            int b = (int) s[sp];
+                            ea = b + code[pc++] | b >> 31;
+                            v = s[sp + 1];
+                            break storeI64;
+                        }
                         case Op.I32_STORE8:
-                        case Op.I64_STORE8:
+                        case Op.I64_STORE8: {
                             sp -= 2;
-                            mem[(int) s[sp] + code[pc++] | (int) s[sp] >> 31] = (byte) s[sp + 1];
+                            int b = (int) s[sp];
+                            mem[b + code[pc++] | b >> 31] = (byte) s[sp + 1];
                             break;
-                        case Op.I32_STORE16:
-                        case Op.I64_STORE16:
-                            sp -= 2;
-                            MemoryOps.SHORT.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31, (short) s[sp + 1]);
-                            break;
+                        }
 
                         // ---- constants ----
                         case Op.CONST32:
@@ -473,10 +499,13 @@ public final class Interpreter {
                             sp--;
                             s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp];
                             break;
-                        case Op.I32_ROTL:
+                        case Op.I32_ROTL: {
                             sp--;
-                            s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]);
+                            int x = (int) s[sp - 1];
+                            int k = (int) s[sp];
+                            s[sp - 1] = x << k | x >>> -k;
                             break;
+                        }
 
                         // ---- i64 arithmetic ----
                         case Op.I64_ADD:
@@ -708,34 +737,53 @@ public final class Interpreter {
                         case Op.I32_GE_U_K:
                             s[sp - 1] = (int) s[sp - 1] + Integer.MIN_VALUE >= code[pc++] + Integer.MIN_VALUE ? 1 : 0;
                             break;
-                        case Op.I32_LOAD_ADD:
-                            s[sp - 1] = (int) MemoryOps.INT.get(mem, ((int) s[sp - 1] + code[pc]) + code[pc + 1] | ((int) s[sp - 1] + code[pc]) >> 31);
+                        case Op.I32_LOAD_ADD: {
+                            at = sp - 1;
+                            int b = (int) s[at] + code[pc];
+                            ea = b + code[pc + 1] | b >> 31;
+                            pc += 2;
+                            break loadI32;
+                        }
+                        case Op.I64_LOAD_ADD: {
+                            at = sp - 1;
+                            int b = (int) s[at] + code[pc];
+                            ea = b + code[pc + 1] | b >> 31;
+                            pc += 2;
+                            break loadI64;
+                        }
+                        case Op.I32_LOAD8_U_ADD: {
+                            int b = (int) s[sp - 1] + code[pc];
+                            s[sp - 1] = mem[b + code[pc + 1] | b >> 31] & 0xFF;
                             pc += 2;
                             break;
-                        case Op.I64_LOAD_ADD:
-                            s[sp - 1] = (long) MemoryOps.LONG.get(mem, ((int) s[sp - 1] + code[pc]) + code[pc + 1] | ((int) s[sp - 1] + code[pc]) >> 31);
+                        }
+                        case Op.I64_LOAD_LOCAL: {
+                            at = sp++;
+                            int b = (int) s[fp + code[pc]];
+                            ea = b + code[pc + 1] | b >> 31;
                             pc += 2;
-                            break;
-                        case Op.I32_LOAD8_U_ADD:
-                            s[sp - 1] = mem[((int) s[sp - 1] + code[pc]) + code[pc + 1] | ((int) s[sp - 1] + code[pc]) >> 31] & 0xFF;
-                            pc += 2;
-                            break;
-                        case Op.I64_LOAD_LOCAL:
-                            s[sp++] = (long) MemoryOps.LONG.get(mem, (int) s[fp + code[pc]] + code[pc + 1] | (int) s[fp + code[pc]] >> 31);
-                            pc += 2;
-                            break;
-                        case Op.I32_LOAD_LOCAL_ADD:
-                            s[sp++] = (int) MemoryOps.INT.get(mem, ((int) s[fp + code[pc]] + code[pc + 1]) + code[pc + 2] | ((int) s[fp + code[pc]] + code[pc + 1]) >> 31);
+                            break loadI64;
+                        }
+                        case Op.I32_LOAD_LOCAL_ADD: {
+                            at = sp++;
+                            int b = (int) s[fp + code[pc]] + code[pc + 1];
+                            ea = b + code[pc + 2] | b >> 31;
+                            pc += 3;
+                            break loadI32;
+                        }
+                        case Op.I64_LOAD_LOCAL_ADD: {
+                            at = sp++;
+                            int b = (int) s[fp + code[pc]] + code[pc + 1];
+                            ea = b + code[pc + 2] | b >> 31;
+                            pc += 3;
+                            break loadI64;
+                        }
+                        case Op.I32_LOAD8_U_LOCAL_ADD: {
+                            int b = (int) s[fp + code[pc]] + code[pc + 1];
+                            s[sp++] = mem[b + code[pc + 2] | b >> 31] & 0xFF;
                             pc += 3;
                             break;
-                        case Op.I64_LOAD_LOCAL_ADD:
-                            s[sp++] = (long) MemoryOps.LONG.get(mem, ((int) s[fp + code[pc]] + code[pc + 1]) + code[pc + 2] | ((int) s[fp + code[pc]] + code[pc + 1]) >> 31);
-                            pc += 3;
-                            break;
-                        case Op.I32_LOAD8_U_LOCAL_ADD:
-                            s[sp++] = mem[((int) s[fp + code[pc]] + code[pc + 1]) + code[pc + 2] | ((int) s[fp + code[pc]] + code[pc + 1]) >> 31] & 0xFF;
-                            pc += 3;
-                            break;
+                        }
                         case Op.BR_IF_EQ:
                             sp -= 2;
                             pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1;
@@ -817,9 +865,9 @@ public final class Interpreter {
                             pc += 2;
                             break;
                         case Op.F64_TEE_SQUARE: {
-                            long v = s[sp - 1];
-                            s[fp + code[pc++]] = v;
-                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(v) * Double.longBitsToDouble(v));
+                            long x = s[sp - 1];
+                            s[fp + code[pc++]] = x;
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(x) * Double.longBitsToDouble(x));
                             break;
                         }
                         case Op.BR_IF_BACK_NE_K:
@@ -834,27 +882,36 @@ public final class Interpreter {
                                 pc += 3;
                             }
                             break;
-                        case Op.LOCAL_GET_LOAD64:
+                        case Op.LOCAL_GET_LOAD64: {
                             s[sp] = s[fp + code[pc]];
-                            s[sp + 1] = (long) MemoryOps.LONG.get(mem, (int) s[fp + code[pc + 1]] + code[pc + 2] | (int) s[fp + code[pc + 1]] >> 31);
+                            at = sp + 1;
                             sp += 2;
+                            int b = (int) s[fp + code[pc + 1]];
+                            ea = b + code[pc + 2] | b >> 31;
                             pc += 3;
-                            break;
-                        case Op.F64_MUL_ADD_STORE:
+                            break loadI64;
+                        }
+                        case Op.F64_MUL_ADD_STORE: {
                             sp -= 4;
-                            MemoryOps.LONG.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31,
-                                    Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) + Double.longBitsToDouble(s[sp + 2]) * Double.longBitsToDouble(s[sp + 3])));
-                            break;
-                        case Op.F64_ADD_STORE:
+                            int b = (int) s[sp];
+                            ea = b + code[pc++] | b >> 31;
+                            v = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) + Double.longBitsToDouble(s[sp + 2]) * Double.longBitsToDouble(s[sp + 3]));
+                            break storeI64;
+                        }
+                        case Op.F64_ADD_STORE: {
                             sp -= 3;
-                            MemoryOps.LONG.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31,
-                                    Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) + Double.longBitsToDouble(s[sp + 2])));
-                            break;
-                        case Op.F64_SUB_STORE:
+                            int b = (int) s[sp];
+                            ea = b + code[pc++] | b >> 31;
+                            v = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) + Double.longBitsToDouble(s[sp + 2]));
+                            break storeI64;
+                        }
+                        case Op.F64_SUB_STORE: {
                             sp -= 3;
-                            MemoryOps.LONG.set(mem, (int) s[sp] + code[pc++] | (int) s[sp] >> 31,
-                                    Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) - Double.longBitsToDouble(s[sp + 2])));
-                            break;
+                            int b = (int) s[sp];
+                            ea = b + code[pc++] | b >> 31;
+                            v = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) - Double.longBitsToDouble(s[sp + 2]));
+                            break storeI64;
+                        }
                         case Op.F64_TEE_ADD:
                             sp--;
                             s[fp + code[pc++]] = s[sp];
@@ -869,6 +926,18 @@ public final class Interpreter {
                             break slow;
                     }
                     continue loop;
+                }
+                s[at] = (int) MemoryOps.INT.get(mem, ea);
+                continue loop;
+                }
+                s[at] = (long) MemoryOps.LONG.get(mem, ea);
+                continue loop;
+                }
+                MemoryOps.INT.set(mem, ea, (int) v);
+                continue loop;
+                }
+                MemoryOps.LONG.set(mem, ea, v);
+                continue loop;
                 }
                 // ---- the slow path: state to the context, out of line, and everything reloaded ----
                 ctx.sp = sp;

@@ -5,12 +5,12 @@ import static io.wasmspring.engine.interpreter.NumericOps.f64;
 import io.wasmspring.engine.runtime.InstanceState;
 
 /**
- * The instructions kept out of {@link Interpreter}'s dispatch loop: those hot loops rarely run
- * (reference, table, bulk-memory and vector-variable instructions, float rounding, min/max,
- * bit counts, trapping conversions, unsigned i64 and most float comparisons) and those that call
- * a helper anyway (division, f32 arithmetic). The loop must stay under HotSpot's 8000-byte limit
- * to be compiled at all, and every byte it saves is inlining budget for the helpers its hot
- * cases call (see {@code DispatchMethodSizeTest}).
+ * The instructions kept out of {@link Interpreter}'s dispatch loop (run from its slow path): those
+ * hot loops rarely run (reference, table, bulk-memory, vector and 16-bit memory instructions,
+ * memory.grow, float rounding, min/max, bit counts, trapping conversions, unsigned i64 and most
+ * float comparisons) and those that call a helper anyway (division, f32 arithmetic). The loop
+ * must stay under HotSpot's 8000-byte limit to be compiled at all, and every byte it saves is
+ * inlining budget for what its hot cases call (see {@code DispatchMethodSizeTest}).
  */
 final class RareOps {
 
@@ -365,6 +365,22 @@ final class RareOps {
                 case Op.F32_DIV:
                     sp--;
                     s[sp - 1] = NumericOps.f32Div(s[sp - 1], s[sp]);
+                    break;
+                case Op.I32_LOAD16_S:
+                case Op.I64_LOAD16_S:
+                    s[sp - 1] = (short) MemoryOps.SHORT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 2));
+                    break;
+                case Op.I32_LOAD16_U:
+                case Op.I64_LOAD16_U:
+                    s[sp - 1] = (short) MemoryOps.SHORT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 2)) & 0xFFFF;
+                    break;
+                case Op.I64_LOAD32_U:
+                    s[sp - 1] = (int) MemoryOps.INT.get(mem, MemoryOps.address(mem, s[sp - 1], code[pc++], 4)) & 0xFFFF_FFFFL;
+                    break;
+                case Op.I32_STORE16:
+                case Op.I64_STORE16:
+                    sp -= 2;
+                    MemoryOps.SHORT.set(mem, MemoryOps.address(mem, s[sp], code[pc++], 2), (short) s[sp + 1]);
                     break;
                 case Op.I32_TRUNC_F64_S:
                     s[sp - 1] = ConversionOps.i32TruncF64S(s[sp - 1]);

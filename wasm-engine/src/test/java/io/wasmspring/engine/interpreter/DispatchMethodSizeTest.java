@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The limit is not the only cost of size: C2 stops inlining into a compilation once the root
  * method plus what it has inlined passes 8000 bytes (DesiredMethodLimit), so every byte of the
- * loop is a byte less for the helpers its hot cases call ({@code MemoryOps.address} and the
- * like); past that budget they stay real calls. Keep hot cases free of helper calls where an
- * intrinsic or plain operators do, and rare cases in {@link RareOps}.
+ * loop is a byte less for the helpers its hot cases call; past that budget they stay real calls,
+ * and a call in the loop costs far more than itself (see {@code Interpreter.execute}). VarHandle
+ * accesses are inlined anyway but count against the budget, hence the shared memory accesses.
+ * Keep hot cases free of helper calls where an intrinsic or plain operators do, and rare cases
+ * in {@link RareOps}.
  */
 class DispatchMethodSizeTest {
 
