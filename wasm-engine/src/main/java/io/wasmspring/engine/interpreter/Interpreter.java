@@ -448,6 +448,14 @@ public final class Interpreter {
                             sp--;
                             s[sp - 1] = s[sp - 1] >= s[sp] ? 1 : 0;
                             break;
+                        case Op.I64_LT_U:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] + Long.MIN_VALUE < s[sp] + Long.MIN_VALUE ? 1 : 0;
+                            break;
+                        case Op.I64_GT_U:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] + Long.MIN_VALUE > s[sp] + Long.MIN_VALUE ? 1 : 0;
+                            break;
 
                         // ---- float comparisons ----
                         case Op.F64_LT:
@@ -917,6 +925,13 @@ public final class Interpreter {
                             s[fp + code[pc++]] = s[sp];
                             s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + Double.longBitsToDouble(s[sp]));
                             break;
+                        case Op.F64_SUB_LOCAL_LOAD: {
+                            int b = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                            double loaded = Double.longBitsToDouble((long) MemoryOps.LONG.get(mem, b + code[pc + 3] | b >> 31));
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]]) - loaded);
+                            pc += 4;
+                            break;
+                        }
                         case Op.F64_SUB_L_ADD:
                             sp--;
                             s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + (Double.longBitsToDouble(s[sp]) - Double.longBitsToDouble(s[fp + code[pc++]])));

@@ -443,9 +443,11 @@ final class Op {
     static final int F64_TEE_ADD = 278;
     /** x: {@code local.get x; f64.sub; f64.add}. */
     static final int F64_SUB_L_ADD = 279;
+    /** x y k offset: {@code local.get x; local.get y; i32.const k; i32.add; f64.load offset; f64.sub} (a field of a struct subtracted from a local). */
+    static final int F64_SUB_LOCAL_LOAD = 280;
 
     /** Number of opcodes. */
-    static final int COUNT = 280;
+    static final int COUNT = 281;
 
     /** For a binary numeric op: its form with the second operand from a local, or -1. */
     static int withLocalOperand(int op) {
@@ -786,6 +788,7 @@ final class Op {
         "f64_sub_store",
         "f64_tee_add",
         "f64_sub_l_add",
+        "f64_sub_local_load",
     };
 
     /** The opcode's name, for disassembly in tests and messages. */

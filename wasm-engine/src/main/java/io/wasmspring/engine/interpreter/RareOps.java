@@ -296,14 +296,6 @@ final class RareOps {
                     sp--;
                     s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]);
                     break;
-                case Op.I64_LT_U:
-                    sp--;
-                    s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) < 0 ? 1 : 0;
-                    break;
-                case Op.I64_GT_U:
-                    sp--;
-                    s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) > 0 ? 1 : 0;
-                    break;
                 case Op.I64_LE_U:
                     sp--;
                     s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) <= 0 ? 1 : 0;

@@ -16,7 +16,8 @@ import io.wasmspring.engine.structure.Opcodes;
  *       {@link Op#withLocalOperand}, {@link Op#withLocalOperands}), shift-then-add,
  *       rotate-then-xor;</li>
  *   <li>f64 multiply-add, add after a tee or a subtraction or multiplication with a local,
- *       squares, comparisons with a constant, arithmetic stored at once;</li>
+ *       squares, comparisons with a constant, arithmetic stored at once, a local minus a value
+ *       loaded from a local plus a constant;</li>
  *   <li>loads from a local, a sum with a constant, or a local plus a constant; {@code i32.store} of
  *       two locals;</li>
  *   <li>conditional branches folding in the {@code i32} test just computed ({@code i32.eqz},
@@ -117,6 +118,19 @@ final class Superinstructions {
             int x = code.lastImmediate(1);
             code.unemitLast();
             return emit(fused, offset, x);
+        }
+        if (op == Opcodes.F64_SUB && code.canFuseWith(Op.I64_LOAD_ADD)) {
+            int k = code.lastImmediate(1);
+            int memoryOffset = code.lastImmediate(2);
+            int loadOffset = code.unemitLast();
+            if (code.canFuseWith(Op.LOCAL_GET2)) {
+                int x = code.lastImmediate(1);
+                int y = code.lastImmediate(2);
+                code.unemitLast();
+                // The load is what may trap: its byte offset names the instruction.
+                return emit(Op.F64_SUB_LOCAL_LOAD, loadOffset, x, y, k, memoryOffset);
+            }
+            emit(Op.I64_LOAD_ADD, loadOffset, k, memoryOffset);
         }
         if (op == Opcodes.F64_ADD && code.canFuseWith(Op.F64_MUL_L)) {
             int x = code.lastImmediate(1);

@@ -87,6 +87,13 @@ class FusedMemoryAccessTest {
                 type(params(I32, F64), F64),
                 Asm.code().get(1).get(0).mem(Opcodes.F64_LOAD, offset).op(Opcodes.F64_SUB).end(),
                 addressesWith(Double.doubleToRawLongBits(-2.5))));
+        for (int k : ADDENDS) {
+            cases.add(FusionCase.of("f64_sub_local_load",
+                    "local.get 1; local.get 0; i32.const " + k + "; i32.add; f64.load" + off + "; f64.sub",
+                    type(params(I32, F64), F64),
+                    Asm.code().get(1).get(0).i32(k).op(Opcodes.I32_ADD).mem(Opcodes.F64_LOAD, offset).op(Opcodes.F64_SUB).end(),
+                    addressesWith(Double.doubleToRawLongBits(-2.5))));
+        }
     }
 
     /** f64 arithmetic stored at once: the value computed as separate instructions would, stored or trapping alike. */
