@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs them side by side: our engine, Chicory's interpreter and
-# Chicory's compiler under JMH (one fork, few short iterations: fit for a 2-core machine), node
-# as the near-native reference (skipped with a reason when absent), then prints the table of
-# time ratios per workload with their geometric mean.
+# Chicory's compiler under JMH (one fork unless --forks, few short iterations: fit for a 2-core
+# machine), node as the near-native reference (skipped with a reason when absent), then prints
+# the table of time ratios per workload with their geometric mean.
 #
 #   wasm-benchmarks/run.sh [quick|full] [Compare options]
 #
@@ -10,7 +10,8 @@
 #   full   5 x 3 s warm-up, 5 x 3 s measured per benchmark   (about 25 minutes)
 #
 # Compare options narrow the run: --workloads fib,nbody  --runtimes wasmspring,chicory-compiler
-# --no-boundary  --no-workloads  --no-wasi  --no-node.  Environment: SKIP_BUILD=1 reuses the built jar;
+# --no-boundary  --no-workloads  --no-wasi  --no-node; --forks 3 averages three JVMs per benchmark
+# (steadier: one JVM's JIT can be 20% off the next).  Environment: SKIP_BUILD=1 reuses the built jar;
 # WASM_BUILD_DIR moves the engine's build folder (e.g. when others build the same checkout);
 # WASI_TESTSUITE_DIR locates the WASI test suite whose large Rust module is loaded in place;
 # NODE_BINARY picks the node executable.

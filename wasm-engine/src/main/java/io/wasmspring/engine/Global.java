@@ -14,6 +14,7 @@ import io.wasmspring.engine.runtime.FunctionInstance;
 public final class Global {
 
     private final GlobalType type;
+    /** Read and written directly by the interpreter (a VarHandle in {@code Interpreter}): keep the name. */
     private long value;
     private long high;
     private Object ref;

@@ -32,8 +32,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java -cp benchmarks.jar io.wasmspring.benchmarks.compare.Compare [quick|full]
  *     [--workloads fib,nbody] [--runtimes wasmspring,chicory-compiler]
- *     [--no-boundary] [--no-workloads] [--no-wasi] [--no-node] [--result jmh.json] [--table table.txt]
+ *     [--no-boundary] [--no-workloads] [--no-wasi] [--no-node] [--forks n] [--result jmh.json] [--table table.txt]
  * </pre>
+ *
+ * <p>{@code --forks} runs each benchmark in that many JVMs and averages them. Worth it: how well
+ * HotSpot compiles an interpreter's dispatch loop depends on the profile it happens to see, so
+ * one JVM can be 20% faster or slower than the next, for Chicory's interpreter as for ours.
  */
 public final class Compare {
 
@@ -48,7 +52,7 @@ public final class Compare {
         PrintStream log = System.out;
         log.println("mode " + a.settings.name() + ": " + a.settings.warmupIterations() + " x "
                 + a.settings.warmupSeconds() + " s warm-up, " + a.settings.measurementIterations() + " x "
-                + a.settings.measurementSeconds() + " s measured, 1 fork");
+                + a.settings.measurementSeconds() + " s measured, " + a.forks + (a.forks == 1 ? " fork" : " forks"));
         log.println("large module: " + LargeModule.locate().description());
 
         Measurements measurements = new Measurements();
@@ -95,7 +99,7 @@ public final class Compare {
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^(" + String.join("|", includes) + ")")
-                .forks(1)
+                .forks(a.forks)
                 .warmupIterations(a.settings.warmupIterations())
                 .warmupTime(TimeValue.seconds(a.settings.warmupSeconds()))
                 .measurementIterations(a.settings.measurementIterations())
@@ -129,6 +133,7 @@ public final class Compare {
         boolean wasiCommand = true;
         boolean boundary = true;
         boolean node = true;
+        int forks = 1;
         Path result;
         Path table;
 
@@ -143,11 +148,12 @@ public final class Compare {
                     case "--no-wasi" -> a.wasiCommand = false;
                     case "--no-workloads" -> a.workloads = false;
                     case "--no-node" -> a.node = false;
+                    case "--forks" -> a.forks = positive(value(args, ++i));
                     case "--result" -> a.result = Path.of(value(args, ++i));
                     case "--table" -> a.table = Path.of(value(args, ++i));
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
                             + "; usage: Compare [quick|full] [--workloads a,b] [--runtimes a,b] [--no-boundary]"
-                            + " [--no-workloads] [--no-wasi] [--no-node] [--result FILE] [--table FILE]");
+                            + " [--no-workloads] [--no-wasi] [--no-node] [--forks N] [--result FILE] [--table FILE]");
                 }
             }
             a.workloadList();
@@ -164,6 +170,18 @@ public final class Compare {
                 throw new IllegalArgumentException(args[i - 1] + " needs a value");
             }
             return args[i];
+        }
+
+        private static int positive(String value) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--forks takes a positive number, not " + value);
         }
 
         private static List<String> split(String list) {

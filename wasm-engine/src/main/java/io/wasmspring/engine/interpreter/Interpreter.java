@@ -2,6 +2,7 @@ package io.wasmspring.engine.interpreter;
 
 import io.wasmspring.engine.ExecutionLimits;
 import io.wasmspring.engine.FunctionType;
+import io.wasmspring.engine.Global;
 import io.wasmspring.engine.Instance;
 import io.wasmspring.engine.Trap;
 import io.wasmspring.engine.WasmException;
@@ -9,6 +10,8 @@ import io.wasmspring.engine.runtime.FunctionInstance;
 import io.wasmspring.engine.runtime.HostFunctionInstance;
 import io.wasmspring.engine.runtime.InstanceState;
 import io.wasmspring.engine.runtime.WasmFunction;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Executes functions: one dispatch loop per entry from Java, in which wasm calls and returns push
@@ -25,6 +28,22 @@ public final class Interpreter {
 
     /** How many wasm frames may be active before a call traps, unless the instance's limits say otherwise. */
     public static final int DEFAULT_MAX_CALL_DEPTH = ExecutionLimits.DEFAULT_MAX_CALL_DEPTH;
+
+    /**
+     * The bits of a numeric {@link Global}, read and written as a field. A VarHandle access is
+     * inlined whatever is left of the JIT's inlining budget, which the dispatch loop uses up; a
+     * {@code Global.bits()} left as a real call in the loop would cost far more than the access.
+     */
+    private static final VarHandle GLOBAL_BITS;
+
+    static {
+        try {
+            GLOBAL_BITS = MethodHandles.privateLookupIn(Global.class, MethodHandles.lookup())
+                    .findVarHandle(Global.class, "value", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static final ThreadLocal<ExecutionContext> CONTEXT = ThreadLocal.withInitial(ExecutionContext::new);
 
@@ -288,10 +307,10 @@ public final class Interpreter {
                             s[fp + code[pc++]] = s[sp - 1];
                             break;
                         case Op.GLOBAL_GET:
-                            s[sp++] = ctx.inst.globals[code[pc++]].bits();
+                            s[sp++] = (long) GLOBAL_BITS.get(ctx.inst.globals[code[pc++]]);
                             break;
                         case Op.GLOBAL_SET:
-                            ctx.inst.globals[code[pc++]].setBitsUnchecked(s[--sp]);
+                            GLOBAL_BITS.set(ctx.inst.globals[code[pc++]], s[--sp]);
                             break;
 
                         // ---- memory ----
@@ -507,13 +526,6 @@ public final class Interpreter {
                             sp--;
                             s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp];
                             break;
-                        case Op.I32_ROTL: {
-                            sp--;
-                            int x = (int) s[sp - 1];
-                            int k = (int) s[sp];
-                            s[sp - 1] = x << k | x >>> -k;
-                            break;
-                        }
 
                         // ---- i64 arithmetic ----
                         case Op.I64_ADD:
@@ -592,24 +604,11 @@ public final class Interpreter {
                         case Op.F64_CONVERT_I32_S:
                             s[sp - 1] = Double.doubleToRawLongBits((int) s[sp - 1]);
                             break;
-                        case Op.F64_CONVERT_I64_S:
-                            s[sp - 1] = Double.doubleToRawLongBits((double) s[sp - 1]);
-                            break;
                         case Op.I32_EXTEND8_S:
                         case Op.I64_EXTEND8_S:
                             s[sp - 1] = (byte) s[sp - 1];
                             break;
-                        case Op.I32_EXTEND16_S:
-                        case Op.I64_EXTEND16_S:
-                            s[sp - 1] = (short) s[sp - 1];
-                            break;
-                        case Op.I64_EXTEND32_S:
-                            s[sp - 1] = (int) s[sp - 1];
-                            break;
 
-                        // ---- references ----
-
-                        // ---- bulk memory and tables ----
                         // ---- register-style superinstructions ----
                         case Op.LOCAL_SET_GET:
                             s[fp + code[pc]] = s[sp - 1];
@@ -931,6 +930,27 @@ public final class Interpreter {
                             s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]]) - loaded);
                             pc += 4;
                             break;
+                        }
+                        case Op.F64_MUL_L_MUL_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) * Double.longBitsToDouble(s[fp + code[pc]])
+                                    * Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                            pc += 2;
+                            break;
+                        case Op.F64_MUL_LL_MUL_L:
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]]) * Double.longBitsToDouble(s[fp + code[pc + 1]])
+                                    * Double.longBitsToDouble(s[fp + code[pc + 2]]));
+                            pc += 3;
+                            break;
+                        case Op.F64_ADD_LOCAL_LOAD_STORE: {
+                            // Load (may trap) before the store, as unfused.
+                            sp -= 2;
+                            int lb = (int) s[fp + code[pc]];
+                            double loaded = Double.longBitsToDouble((long) MemoryOps.LONG.get(mem, lb + code[pc + 1] | lb >> 31));
+                            int b = (int) s[sp];
+                            ea = b + code[pc + 2] | b >> 31;
+                            v = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) + loaded);
+                            pc += 3;
+                            break storeI64;
                         }
                         case Op.F64_SUB_L_ADD:
                             sp--;

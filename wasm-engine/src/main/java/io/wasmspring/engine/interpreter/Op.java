@@ -445,9 +445,18 @@ final class Op {
     static final int F64_SUB_L_ADD = 279;
     /** x y k offset: {@code local.get x; local.get y; i32.const k; i32.add; f64.load offset; f64.sub} (a field of a struct subtracted from a local). */
     static final int F64_SUB_LOCAL_LOAD = 280;
+    /** a b: {@code local.get a; f64.mul; local.get b; f64.mul} (a product of three factors). */
+    static final int F64_MUL_L_MUL_L = 281;
+    /** a b c: {@code local.get a; local.get b; f64.mul; local.get c; f64.mul}. */
+    static final int F64_MUL_LL_MUL_L = 282;
+    /**
+     * x loadOffset storeOffset: {@code local.get x; f64.load loadOffset; f64.add; f64.store
+     * storeOffset} with the address and the addend below (compilers' {@code *p += v}, p in a local).
+     */
+    static final int F64_ADD_LOCAL_LOAD_STORE = 283;
 
     /** Number of opcodes. */
-    static final int COUNT = 281;
+    static final int COUNT = 284;
 
     /** For a binary numeric op: its form with the second operand from a local, or -1. */
     static int withLocalOperand(int op) {
@@ -789,6 +798,9 @@ final class Op {
         "f64_tee_add",
         "f64_sub_l_add",
         "f64_sub_local_load",
+        "f64_mul_l_mul_l",
+        "f64_mul_ll_mul_l",
+        "f64_add_local_load_store",
     };
 
     /** The opcode's name, for disassembly in tests and messages. */

@@ -385,6 +385,23 @@ final class RareOps {
                     sp = SimdDispatch.run(code, pc, s, sp, mem);
                     pc += code[pc];
                     break;
+                case Op.I32_ROTL: {
+                    sp--;
+                    int x = (int) s[sp - 1];
+                    int k = (int) s[sp];
+                    s[sp - 1] = x << k | x >>> -k;
+                    break;
+                }
+                case Op.F64_CONVERT_I64_S:
+                    s[sp - 1] = Double.doubleToRawLongBits((double) s[sp - 1]);
+                    break;
+                case Op.I32_EXTEND16_S:
+                case Op.I64_EXTEND16_S:
+                    s[sp - 1] = (short) s[sp - 1];
+                    break;
+                case Op.I64_EXTEND32_S:
+                    s[sp - 1] = (int) s[sp - 1];
+                    break;
             default:
                 throw new IllegalStateException("bad opcode " + op + " at " + (pc - 1));
         }

@@ -16,8 +16,8 @@ import io.wasmspring.engine.structure.Opcodes;
  *       {@link Op#withLocalOperand}, {@link Op#withLocalOperands}), shift-then-add,
  *       rotate-then-xor;</li>
  *   <li>f64 multiply-add, add after a tee or a subtraction or multiplication with a local,
- *       squares, comparisons with a constant, arithmetic stored at once, a local minus a value
- *       loaded from a local plus a constant;</li>
+ *       products of locals, squares, comparisons with a constant, arithmetic stored at once, a
+ *       local minus a value loaded from a local plus a constant, {@code *p += v};</li>
  *   <li>loads from a local, a sum with a constant, or a local plus a constant; {@code i32.store} of
  *       two locals;</li>
  *   <li>conditional branches folding in the {@code i32} test just computed ({@code i32.eqz},
@@ -175,6 +175,17 @@ final class Superinstructions {
         if (Op.withLocalOperand(internal) >= 0 && code.canFuseWith(Op.LOCAL_GET)) {
             int x = code.lastImmediate(1);
             code.unemitLast();
+            if (op == Opcodes.F64_MUL && code.canFuseWith(Op.F64_MUL_L)) {
+                int a = code.lastImmediate(1);
+                code.unemitLast();
+                return emit(Op.F64_MUL_L_MUL_L, offset, a, x);
+            }
+            if (op == Opcodes.F64_MUL && code.canFuseWith(Op.F64_MUL_LL)) {
+                int a = code.lastImmediate(1);
+                int b = code.lastImmediate(2);
+                code.unemitLast();
+                return emit(Op.F64_MUL_LL_MUL_L, offset, a, b, x);
+            }
             return emit(Op.withLocalOperand(internal), offset, x);
         }
         return false;
@@ -227,6 +238,12 @@ final class Superinstructions {
                 && (code.canFuseWith(Op.F64_MUL_ADD) || code.canFuseWith(Op.F64_ADD) || code.canFuseWith(Op.F64_SUB))) {
             int last = code.lastOp();
             code.unemitLast();
+            if (last == Op.F64_ADD && code.canFuseWith(Op.I64_LOAD_LOCAL)) {
+                int x = code.lastImmediate(1);
+                int loadOffset = code.lastImmediate(2);
+                code.unemitLast();
+                return emit(Op.F64_ADD_LOCAL_LOAD_STORE, offset, x, loadOffset, memoryOffset);
+            }
             int fused = last == Op.F64_MUL_ADD ? Op.F64_MUL_ADD_STORE
                     : last == Op.F64_ADD ? Op.F64_ADD_STORE : Op.F64_SUB_STORE;
             return emit(fused, offset, memoryOffset);

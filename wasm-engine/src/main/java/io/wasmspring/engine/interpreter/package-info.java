@@ -18,5 +18,16 @@
  * dispatch method must stay under HotSpot's 8000-byte HugeMethodLimit (a test checks); the
  * semantics of anything longer than a line live in helpers by family: {@code NumericOps},
  * {@code ConversionOps}, {@code MemoryOps}, {@code TableOps}, {@code ControlOps}.
+ *
+ * <h2>What keeps the loop fast</h2>
+ * HotSpot compiles the dispatch loop as one method, and its speed is decided by register
+ * allocation. The values every instruction uses (pc, sp, frame pointer, stack, code, memory,
+ * countdown) are locals that are never live across a call: whatever calls out (limit checks,
+ * {@code RareOps}, host functions, calls the fast path does not take) leaves the switch for one
+ * slow path ({@code SlowPaths}) that stores them in the {@code ExecutionContext} and reloads
+ * them after. Hot cases call nothing the JIT might leave as a call: intrinsics and plain
+ * operators only, and memory accesses that leave the bounds check to the array or view (the
+ * effective address is made negative past 2 GiB). The 4- and 8-byte accesses share one
+ * VarHandle access each, because every access site spends the JIT's inlining budget.
  */
 package io.wasmspring.engine.interpreter;

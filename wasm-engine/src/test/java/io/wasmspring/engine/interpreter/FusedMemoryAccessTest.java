@@ -118,6 +118,10 @@ class FusedMemoryAccessTest {
         cases.add(FusionCase.of("f64_add_store", "local.get 0; X; Y; f64.add; f64.store" + off,
                 signature, opaqueF64(opaqueF64(Asm.code().get(0), 1), 2)
                         .op(Opcodes.F64_ADD).mem(Opcodes.F64_STORE, offset).end(), inputs));
+        // *p += v with p in a local: the address twice, the load before the store
+        cases.add(FusionCase.of("f64_add_local_load_store", "local.get 0; X; local.get 0; f64.load 8; f64.add; f64.store" + off,
+                signature, opaqueF64(Asm.code().get(0), 1).get(0).mem(Opcodes.F64_LOAD, 8)
+                        .op(Opcodes.F64_ADD).mem(Opcodes.F64_STORE, offset).end(), inputs));
         cases.add(FusionCase.of("f64_sub_store", "local.get 0; X; Y; f64.sub; f64.store" + off,
                 signature, opaqueF64(opaqueF64(Asm.code().get(0), 1), 2)
                         .op(Opcodes.F64_SUB).mem(Opcodes.F64_STORE, offset).end(), inputs));

@@ -240,6 +240,14 @@ class FusedOperandsTest {
             cases.add(FusionCase.of(Op.name(op[1]), "local.get 0; local.get 1; " + wasmName(op[0]), F64_F64_TO_F64,
                     Asm.code().get(0).get(1).op(op[0]).end(), EdgeInputs.f64(2)));
         }
+        cases.add(FusionCase.of("f64_mul_l_mul_l", "X; local.get 1; f64.mul; local.get 2; f64.mul",
+                type(params(F64, F64, F64), F64),
+                opaqueF64(Asm.code(), 0).get(1).op(Opcodes.F64_MUL).get(2).op(Opcodes.F64_MUL).end(), EdgeInputs.f64(3))
+                .chainingFloatOperations());
+        cases.add(FusionCase.of("f64_mul_ll_mul_l", "local.get 0; local.get 1; f64.mul; local.get 2; f64.mul",
+                type(params(F64, F64, F64), F64),
+                Asm.code().get(0).get(1).op(Opcodes.F64_MUL).get(2).op(Opcodes.F64_MUL).end(), EdgeInputs.f64(3))
+                .chainingFloatOperations());
     }
 
     // ---- constant second operands ----
