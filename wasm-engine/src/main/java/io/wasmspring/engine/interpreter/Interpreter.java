@@ -135,11 +135,16 @@ public final class Interpreter {
         try {
             loop:
             while (true) {
+                // What a case hands to the code after the switch: the slow path's action (and
+                // callee), a memory access's stack slot or value and effective address.
                 int action;
                 FunctionInstance callee = null;
                 int at;
                 int ea;
                 long v;
+                // Nested blocks give the cases shared endings: "break loadI32" runs the code that
+                // follows the loadI32 block, and so on outwards; plain "break" starts the next
+                // instruction.
                 slow:
                 {
                 storeI64:
@@ -962,6 +967,7 @@ public final class Interpreter {
                     }
                     continue loop;
                 }
+                // loadI32, loadI64, storeI32, storeI64: the one access site of each kind
                 s[at] = (int) MemoryOps.INT.get(mem, ea);
                 continue loop;
                 }
