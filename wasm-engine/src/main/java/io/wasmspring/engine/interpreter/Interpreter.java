@@ -12,6 +12,7 @@ import io.wasmspring.engine.runtime.InstanceState;
 import io.wasmspring.engine.runtime.WasmFunction;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * Executes functions: one dispatch loop per entry from Java, in which wasm calls and returns push
@@ -46,6 +47,11 @@ public final class Interpreter {
     }
 
     private static final ThreadLocal<ExecutionContext> CONTEXT = ThreadLocal.withInitial(ExecutionContext::new);
+
+    /** This thread's context (tests look at what it keeps between calls). */
+    static ExecutionContext context() {
+        return CONTEXT.get();
+    }
 
     /**
      * Runs {@code f} to completion on the current thread.
@@ -87,6 +93,11 @@ public final class Interpreter {
             // Only host functions re-entering wasm recurse on the JVM stack.
             throw new Trap(Trap.CALL_STACK_EXHAUSTED, e);
         } finally {
+            if (!completed && ctx.depth > depth) {
+                // A trap leaves this call's suspended frames behind: drop their functions, so that
+                // a host function catching the trap does not keep them reachable from the thread.
+                Arrays.fill(ctx.callers, depth, Math.min(ctx.depth, ctx.callers.length), null);
+            }
             ctx.sp = base;
             ctx.depth = depth;
             if (--ctx.activeCalls == 0) {
@@ -320,10 +331,12 @@ public final class Interpreter {
 
                         // ---- memory ----
                         // The effective address ea is u32 base + offset (offsets are below 2 GiB, see
-                        // FunctionLowering), negative when it passes 2 GiB; the array or view check
-                        // traps the rest (IndexOutOfBoundsException below). Loads and stores of 4 and
-                        // 8 bytes share one access each, after the switch: every VarHandle access
-                        // site is inlined whatever it costs, and costs the JIT's inlining budget.
+                        // FunctionLowering), made negative when the base alone is 2 GiB or more
+                        // (b >> 31) or the sum passes 2 GiB; the array or view check traps the rest
+                        // (IndexOutOfBoundsException below). Plain loads and stores of 4 and 8 bytes
+                        // share one access each, after the switch: every VarHandle access site is
+                        // inlined whatever it costs, and costs the JIT's inlining budget (two f64
+                        // superinstructions have their own load site).
                         case Op.I32_LOAD:
                         case Op.F32_LOAD:
                         case Op.I64_LOAD32_S: {

@@ -43,6 +43,18 @@ final class SlowPaths {
     }
 
     static void run(ExecutionContext ctx, int action, FunctionInstance callee) {
+        try {
+            dispatch(ctx, action, callee);
+        } catch (IndexOutOfBoundsException e) {
+            // The loop reports its own index errors as out-of-bounds memory traps; everything out
+            // here checks its bounds explicitly, so one from here is a bug, and must say so.
+            throw new IllegalStateException("slow path " + action + " failed: " + e, e);
+        }
+        // Memory may have grown (memory.grow, a host function) or the instance changed.
+        ctx.mem = MemoryOps.buffer(ctx.inst);
+    }
+
+    private static void dispatch(ExecutionContext ctx, int action, FunctionInstance callee) {
         switch (action) {
             case LIMITS -> ctx.countdown = ctx.checkLimits();
             case RARE -> {
@@ -64,8 +76,6 @@ final class SlowPaths {
             }
             default -> throw new IllegalStateException("slow path " + action);
         }
-        // Memory may have grown (memory.grow, a host function) or the instance changed.
-        ctx.mem = MemoryOps.buffer(ctx.inst);
     }
 
     private static void call(ExecutionContext ctx, FunctionInstance callee) {

@@ -122,15 +122,15 @@ final class Superinstructions {
         if (op == Opcodes.F64_SUB && code.canFuseWith(Op.I64_LOAD_ADD)) {
             int k = code.lastImmediate(1);
             int memoryOffset = code.lastImmediate(2);
-            int loadOffset = code.unemitLast();
+            int loadPosition = code.unemitLast();
             if (code.canFuseWith(Op.LOCAL_GET2)) {
                 int x = code.lastImmediate(1);
                 int y = code.lastImmediate(2);
                 code.unemitLast();
-                // The load is what may trap: its byte offset names the instruction.
-                return emit(Op.F64_SUB_LOCAL_LOAD, loadOffset, x, y, k, memoryOffset);
+                // The load is what may trap: its body position names the instruction.
+                return emit(Op.F64_SUB_LOCAL_LOAD, loadPosition, x, y, k, memoryOffset);
             }
-            emit(Op.I64_LOAD_ADD, loadOffset, k, memoryOffset);
+            emit(Op.I64_LOAD_ADD, loadPosition, k, memoryOffset);
         }
         if (op == Opcodes.F64_ADD && code.canFuseWith(Op.F64_MUL_L)) {
             int x = code.lastImmediate(1);
@@ -240,9 +240,10 @@ final class Superinstructions {
             code.unemitLast();
             if (last == Op.F64_ADD && code.canFuseWith(Op.I64_LOAD_LOCAL)) {
                 int x = code.lastImmediate(1);
-                int loadOffset = code.lastImmediate(2);
-                code.unemitLast();
-                return emit(Op.F64_ADD_LOCAL_LOAD_STORE, offset, x, loadOffset, memoryOffset);
+                int loadMemoryOffset = code.lastImmediate(2);
+                int loadPosition = code.unemitLast();
+                // The load traps first: its body position names the instruction.
+                return emit(Op.F64_ADD_LOCAL_LOAD_STORE, loadPosition, x, loadMemoryOffset, memoryOffset);
             }
             int fused = last == Op.F64_MUL_ADD ? Op.F64_MUL_ADD_STORE
                     : last == Op.F64_ADD ? Op.F64_ADD_STORE : Op.F64_SUB_STORE;

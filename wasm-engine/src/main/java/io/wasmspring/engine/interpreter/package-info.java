@@ -27,7 +27,7 @@
  * slow path ({@code SlowPaths}) that stores them in the {@code ExecutionContext} and reloads
  * them after. Hot cases call nothing the JIT might leave as a call: intrinsics and plain
  * operators only, and memory accesses that leave the bounds check to the array or view (the
- * effective address is made negative past 2 GiB). The 4- and 8-byte accesses share one
+ * effective address is made negative past 2 GiB). The plain 4- and 8-byte accesses share one
  * VarHandle access each, because every access site spends the JIT's inlining budget.
  */
 package io.wasmspring.engine.interpreter;

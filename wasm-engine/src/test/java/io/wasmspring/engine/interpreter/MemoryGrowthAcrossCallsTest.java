@@ -1,19 +1,22 @@
 package io.wasmspring.engine.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wasmspring.engine.FunctionType;
 import io.wasmspring.engine.Imports;
 import io.wasmspring.engine.Instance;
 import io.wasmspring.engine.Memory;
 import io.wasmspring.engine.Module;
+import io.wasmspring.engine.Trap;
 import io.wasmspring.engine.ValueType;
 import org.junit.jupiter.api.Test;
 
 /**
  * The dispatch loop keeps the memory's bytes in a local and reloads them only where they can
  * change under it: memory.grow, host functions, calls into and returns from another instance.
- * Each test grows the memory somewhere else and then has the running function read the new page.
+ * Each test grows the memory somewhere else and then has the running function read the new page;
+ * the last checks what the context keeps once a call that caught a nested trap is over.
  */
 class MemoryGrowthAcrossCallsTest {
 
@@ -99,5 +102,29 @@ class MemoryGrowthAcrossCallsTest {
                 }).build());
         self[0] = instance;
         assertThat(instance.function("run").call(10)[0]).isEqualTo(1234 + 11);
+    }
+
+    @Test
+    void aTrapCaughtByAHostFunctionLeavesNoFunctionReachableFromTheThread() {
+        Instance failing = Module.parseText("""
+                (module
+                  (func $deeper unreachable)
+                  (func (export "fail") (call $deeper)))
+                """).instantiate(Imports.empty());
+        Instance instance = Module.parseText("""
+                (module
+                  (import "host" "tryIt" (func $tryIt))
+                  (func $inner (call $tryIt))
+                  (func (export "run") (result i32) (call $inner) (i32.const 5)))
+                """).instantiate(Imports.builder().function("host", "tryIt", VOID, (caller, args) -> {
+                    assertThatThrownBy(() -> failing.function("fail").call()).isInstanceOf(Trap.class);
+                    return new long[0];
+                }).build());
+        assertThat(instance.function("run").call()[0]).isEqualTo(5);
+        ExecutionContext ctx = Interpreter.context();
+        assertThat(ctx.callers).containsOnlyNulls();
+        assertThat(ctx.fn).isNull();
+        assertThat(ctx.inst).isNull();
+        assertThat(ctx.mem).isNull();
     }
 }
