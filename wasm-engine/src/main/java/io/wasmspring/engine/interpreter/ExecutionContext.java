@@ -40,13 +40,12 @@ final class ExecutionContext {
     /** The fuel budget (0: none), and the fuel not yet handed out as a countdown. */
     private long fuel;
     private long fuelLeft;
-    /** The countdown a dispatch loop had left when it returned, given back to the fuel. */
-    int countdownLeft;
 
     long[] stack = new long[INITIAL_STACK_SLOTS];
     /**
      * First free slot: when no dispatch loop of this thread is running, and while the running
-     * one is in its slow path (which hands over {@link #pc} and {@link #countdown} the same way).
+     * one is in its slow path (which hands over {@link #pc} and {@link #countdown} the same way;
+     * a loop that returns leaves its countdown, for {@link #returnCountdown}).
      */
     int sp;
     int pc;
@@ -149,10 +148,10 @@ final class ExecutionContext {
 
     /** When a dispatch loop returns normally: the unused part of its countdown goes back to the fuel. */
     void returnCountdown() {
-        if (fuel != 0 && countdownLeft > 0) {
-            fuelLeft += countdownLeft;
+        if (fuel != 0 && countdown > 0) {
+            fuelLeft += countdown;
         }
-        countdownLeft = 0;
+        countdown = 0;
     }
 
     /**

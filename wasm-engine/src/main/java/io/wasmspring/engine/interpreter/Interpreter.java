@@ -245,7 +245,7 @@ public final class Interpreter {
                             sp = fp + r;
                             int depth = ctx.depth;
                             if (depth == baseDepth) {
-                                ctx.countdownLeft = countdown;
+                                ctx.countdown = countdown;
                                 return;
                             }
                             ctx.depth = --depth;
